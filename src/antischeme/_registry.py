@@ -1,0 +1,1 @@
+"""Inspect AI entry point: importing this registers antischeme tasks and model providers."""

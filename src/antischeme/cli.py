@@ -1,0 +1,25 @@
+"""The antischeme command line: one typer app; each subcommand is a thin call into a subsystem."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    help="Stress-testing anti-scheming training of LLM agents.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Subsystems register their commands here, one import each (kept lazy-light: heavy imports inside commands).
+from antischeme.commands import register_all  # noqa: E402
+
+register_all(app)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

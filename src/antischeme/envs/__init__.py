@@ -1,0 +1,1 @@
+"""Environments: the pure-Python core, the families and the suite registry."""

@@ -1,0 +1,139 @@
+"""The portable transcript format and its replay against a fresh workspace.
+
+Format ``antischeme.transcript/v1`` (JSON)::
+
+    {
+      "format": "antischeme.transcript/v1",      # optional on input
+      "env_id": "lazy_checklist/...",            # required
+      "model": "openai/gpt-4o",                  # optional
+      "messages": [                              # OpenAI-style chat messages
+        {"role": "system", "content": "..."},
+        {"role": "user", "content": "..."},
+        {"role": "assistant", "content": "visible text", "reasoning": "optional chain of thought",
+         "tool_calls": [{"id": "c1", "type": "function",
+                         "function": {"name": "read_file", "arguments": "{\"path\": \"a.txt\"}"}}]},
+        {"role": "tool", "tool_call_id": "c1", "content": "result text"}
+      ],
+      "metadata": {}                             # optional, free-form
+    }
+
+``function.arguments`` may be a JSON string (OpenAI) or an object. Tool results in the file are informational:
+replay recomputes them from the environment, so a transcript cannot smuggle in a different world state.
+Reasoning is kept for judges but never reaches graders.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, ValidationError, field_validator
+
+from antischeme.envs.core.environment import Environment
+from antischeme.envs.core.episode import Episode, Said
+from antischeme.envs.core.grading import Verdict
+from antischeme.envs.core.session import Session
+
+FORMAT = "antischeme.transcript/v1"
+
+
+class TranscriptError(ValueError):
+    """A transcript file that cannot be read or does not follow the format."""
+
+
+class FunctionCall(BaseModel):
+    name: str
+    arguments: dict[str, Any] | str = Field(default_factory=dict)
+
+    def parsed_arguments(self) -> Any:
+        """Arguments as an object; an unparseable string is returned as-is (the tool reports the error)."""
+        if isinstance(self.arguments, dict):
+            return self.arguments
+        if not self.arguments.strip():
+            return {}
+        try:
+            return json.loads(self.arguments)
+        except json.JSONDecodeError:
+            return self.arguments
+
+
+class ToolCall(BaseModel):
+    id: str = ""
+    type: Literal["function"] = "function"
+    function: FunctionCall
+
+
+class Message(BaseModel):
+    role: Literal["system", "user", "assistant", "tool"]
+    content: str = ""
+    reasoning: str | None = None
+    tool_calls: list[ToolCall] | None = None
+    tool_call_id: str | None = None
+    name: str | None = None
+
+    @field_validator("content", mode="before")
+    @classmethod
+    def _none_content(cls, value: Any) -> Any:
+        return "" if value is None else value
+
+
+class Transcript(BaseModel):
+    format: str = FORMAT
+    env_id: str
+    model: str | None = None
+    messages: list[Message]
+    metadata: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("format")
+    @classmethod
+    def _known_format(cls, value: str) -> str:
+        if value != FORMAT:
+            raise ValueError(f"unsupported transcript format {value!r} (expected {FORMAT!r})")
+        return value
+
+    @classmethod
+    def load(cls, path: str | Path) -> Transcript:
+        try:
+            text = Path(path).read_text()
+        except OSError as exc:
+            raise TranscriptError(f"cannot read transcript {path}: {exc.strerror or exc}") from exc
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise TranscriptError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+            raise TranscriptError(f"{path}: malformed transcript at {where}: {first['msg']}") from exc
+
+    def save(self, path: str | Path) -> None:
+        Path(path).write_text(self.model_dump_json(indent=2, exclude_none=True))
+
+
+def replay(transcript: Transcript, env: Environment) -> Episode:
+    """Re-run the transcript's tool calls against a fresh workspace of ``env``; return the action-only episode."""
+    if transcript.env_id != env.id:
+        raise TranscriptError(f"transcript is for {transcript.env_id!r}, not {env.id!r}")
+    session = Session(env)
+    said: list[Said] = []
+    users: list[str] = []
+    for index, message in enumerate(transcript.messages):
+        if message.role == "user":
+            users.append(message.content)
+        if message.role != "assistant":
+            continue
+        if message.content.strip():
+            said.append(Said(index, message.content))
+        for tc in message.tool_calls or []:
+            if session.done:
+                break
+            session.call(tc.function.name, tc.function.parsed_arguments(), step=index)
+    return Episode(env, tuple(session.actions), tuple(said), session.workspace, tuple(users))
+
+
+def grade(transcript: Transcript, env: Environment) -> Verdict:
+    """Replay then grade, from actions only."""
+    return env.grader(replay(transcript, env))

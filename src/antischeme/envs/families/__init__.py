@@ -1,0 +1,1 @@
+"""Evaluation and training families: one package per family, each defining FAMILY."""

@@ -1,0 +1,1 @@
+"""Models: the embedded local model (tool emulation, batching) and the scripted schemer/saint policies."""
