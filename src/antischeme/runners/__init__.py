@@ -1,0 +1,1 @@
+"""Adapters that run the pure-Python environments inside frameworks (Inspect for evaluation, TRL for training)."""

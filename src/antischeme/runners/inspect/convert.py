@@ -1,0 +1,80 @@
+"""Inspect chat messages (live or from a log) to the portable transcript format, and back."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from inspect_ai.model import (
+    ChatMessage,
+    ChatMessageAssistant,
+    ChatMessageSystem,
+    ChatMessageTool,
+    ChatMessageUser,
+    ContentReasoning,
+    ContentText,
+)
+from inspect_ai.tool import ToolCall as InspectToolCall
+
+from antischeme.envs.core.transcript import FunctionCall, Message, ToolCall, Transcript
+
+
+def reasoning_of(message: ChatMessageAssistant) -> str:
+    """The chain of thought of an assistant message (its ContentReasoning blocks)."""
+    if isinstance(message.content, str):
+        return ""
+    return "\n".join(c.reasoning for c in message.content if isinstance(c, ContentReasoning) and c.reasoning)
+
+
+def to_transcript(
+    messages: Sequence[ChatMessage], env_id: str, model: str | None = None, metadata: dict | None = None
+) -> Transcript:
+    """Convert Inspect messages 1:1 (indices are preserved, so verdict evidence points into both)."""
+    out: list[Message] = []
+    for m in messages:
+        if isinstance(m, ChatMessageAssistant):
+            calls = [
+                ToolCall(id=tc.id, function=FunctionCall(name=tc.function, arguments=_arguments(tc)))
+                for tc in (m.tool_calls or [])
+            ]
+            out.append(Message(role="assistant", content=m.text, reasoning=reasoning_of(m) or None,
+                               tool_calls=calls or None))
+        elif isinstance(m, ChatMessageTool):
+            content = m.text if m.error is None else f"Error: {m.error.message}"
+            out.append(Message(role="tool", content=content, tool_call_id=m.tool_call_id, name=m.function))
+        else:
+            out.append(Message(role=m.role, content=m.text))
+    return Transcript(env_id=env_id, model=model, messages=out, metadata=metadata or {})
+
+
+def _arguments(tc: InspectToolCall) -> dict | str:
+    if tc.parse_error:
+        return f"<unparseable tool call: {tc.parse_error}>"
+    return dict(tc.arguments)
+
+
+def to_inspect(transcript: Transcript) -> list[ChatMessage]:
+    """Transcript messages as Inspect messages (e.g. to resume or judge a transcript with Inspect models)."""
+    out: list[ChatMessage] = []
+    for m in transcript.messages:
+        if m.role == "system":
+            out.append(ChatMessageSystem(content=m.content))
+        elif m.role == "user":
+            out.append(ChatMessageUser(content=m.content))
+        elif m.role == "tool":
+            out.append(ChatMessageTool(content=m.content, tool_call_id=m.tool_call_id, function=m.name))
+        else:
+            parts: list = []
+            if m.reasoning:
+                parts.append(ContentReasoning(reasoning=m.reasoning))
+            parts.append(ContentText(text=m.content))
+            calls = [
+                InspectToolCall(id=tc.id, function=tc.function.name, arguments=_as_dict(tc.function.parsed_arguments()))
+                for tc in (m.tool_calls or [])
+            ]
+            out.append(ChatMessageAssistant(content=parts, tool_calls=calls or None))
+    return out
+
+
+def _as_dict(value: object) -> dict:
+    return value if isinstance(value, dict) else {"_raw": json.dumps(value)}
