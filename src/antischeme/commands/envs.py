@@ -1,0 +1,44 @@
+"""``antischeme envs``: list environments of a suite."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from antischeme.commands._errors import fail
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("envs")
+    def envs(
+        suite: str = typer.Option("test", help="test | train | val | all"),
+        family: list[str] = typer.Option([], "--family", "-f", help="restrict to these families (repeatable)"),
+        format: Format = typer.Option(Format.table, "--format", help="table or json"),
+    ) -> None:
+        """List environments (id, family, category, split, factors)."""
+        from antischeme.envs.registry import UnknownNameError, environments
+
+        try:
+            found = environments(suite, family or None)
+        except UnknownNameError as exc:
+            fail(str(exc))
+        records = [e.describe() for e in found]
+        if format is Format.json:
+            typer.echo(json.dumps(records, indent=1))
+            return
+        table = Table(title=f"{len(records)} environments ({suite})")
+        for col in ("id", "family", "category", "split", "factors"):
+            table.add_column(col)
+        for r in records:
+            table.add_row(r["id"], r["family"], r["category"], r["split"],
+                          ", ".join(f"{k}={v}" for k, v in r["factors"].items()))
+        Console().print(table)

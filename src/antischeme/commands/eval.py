@@ -1,0 +1,124 @@
+"""``antischeme eval``: run families as Inspect tasks against any model, then print covert rates per evaluation."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from antischeme.commands._errors import fail
+
+QUICK_FAMILIES = ("lazy_checklist", "impossible_coding", "sandbagging_qa_no_goal")
+"""The default subset for the embedded model: one family per detection method."""
+QUICK_LIMIT, QUICK_TURNS, QUICK_TOKENS = 4, 6, 192
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("eval")
+    def eval_cmd(
+        model: str = typer.Option("antischeme/smollm2", "--model", "-m",
+                                  help="any Inspect model (openai/..., anthropic/..., vllm/..., hf/...), "
+                                       "antischeme/schemer|saint, or the embedded antischeme/smollm2"),
+        suite: str = typer.Option("test", help="test | train | val"),
+        family: list[str] = typer.Option([], "--family", "-f", help="families to run (repeatable); default: all "
+                                         "of the suite, or a quick subset for the embedded model"),
+        limit: int | None = typer.Option(None, help="at most N environments per family"),
+        epochs: int = typer.Option(1, help="samples per environment"),
+        with_spec: bool = typer.Option(False, "--with-spec", help="put the anti-scheming spec in the system prompt"),
+        variants: str | None = typer.Option(None, help="factor filter, e.g. 'nudge=strong,cue=eval|deploy'"),
+        log_dir: Path | None = typer.Option(None, help="where to write logs (default: logs/<timestamp>)"),
+        max_turns: int | None = typer.Option(None, help="max assistant turns per episode"),
+        max_tokens: int | None = typer.Option(None, help="max new tokens per model call"),
+        model_arg: list[str] = typer.Option([], "--model-arg", "-M", help="provider argument key=value"),
+        grader_model: str | None = typer.Option(None, help="LLM judge for classifier-graded families "
+                                                "(default: their deterministic rule graders)"),
+        max_connections: int | None = typer.Option(None, help="concurrent samples per model"),
+        seed: int = typer.Option(0, help="generation seed (sampling models)"),
+    ) -> None:
+        """Evaluate a model; writes Inspect logs and counts.csv (eval,n,k) into the log directory."""
+        from inspect_ai import eval as inspect_eval
+
+        from antischeme.envs.registry import UnknownNameError, environments, families
+        from antischeme.models.provider import EMBEDDED
+        from antischeme.runners.inspect.logs import aggregates, counts, samples
+        from antischeme.runners.inspect.task import family_task
+
+        quick = model.split("/", 1)[-1] in EMBEDDED and model.startswith("antischeme/") and not family
+        names = list(family) or (list(QUICK_FAMILIES) if quick else list(families()))
+        if quick:
+            limit = QUICK_LIMIT if limit is None else limit
+            max_turns = QUICK_TURNS if max_turns is None else max_turns
+            max_tokens = QUICK_TOKENS if max_tokens is None else max_tokens
+        try:
+            margs = dict(_kv(a) for a in model_arg)
+            tasks = []
+            for n in names:
+                if not environments(suite, [n]):
+                    if family:
+                        raise UnknownNameError(f"family {n} has no environments in suite {suite!r}")
+                    continue
+                tasks.append(family_task(n, with_spec=with_spec, split=suite, variants=variants,
+                                         max_turns=max_turns or 30))
+        except (UnknownNameError, ValueError) as exc:
+            fail(str(exc))
+        if not tasks:
+            fail(f"no environments in suite {suite!r} for families {', '.join(names)}")
+        log_dir = log_dir or Path("logs") / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        log_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            logs = inspect_eval(
+                tasks, model=model, model_args=margs, limit=limit, epochs=epochs, log_dir=str(log_dir),
+                max_tokens=max_tokens, seed=seed, max_connections=max_connections,
+                model_roles={"grader": grader_model} if grader_model else None, fail_on_error=False,
+            )
+        except (ValueError, LookupError, RuntimeError) as exc:
+            fail(f"evaluation could not start: {exc}")
+        results, errors = [], []
+        for log in logs:
+            if log.status != "success":
+                errors.append(f"{log.eval.task}: {log.status} {log.error.message if log.error else ''}")
+            results += list(samples(log))
+        rows = counts(results)
+        _write_counts(log_dir / "counts.csv", rows)
+        aggs = aggregates(results)
+        _print_table(model, rows, aggs, log_dir)
+        (log_dir / "summary.json").write_text(json.dumps(
+            {"model": model, "suite": suite, "with_spec": with_spec, "counts": rows,
+             "aggregates": {k: v.model_dump() for k, v in aggs.items()}, "errors": errors}, indent=1))
+        if errors:
+            fail("some tasks did not finish: " + "; ".join(errors), code=1)
+
+
+def _kv(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise ValueError(f"bad --model-arg {text!r}: expected key=value")
+    return key, value
+
+
+def _write_counts(path: Path, rows: list[dict]) -> None:
+    with path.open("w", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["eval", "n", "k"])
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _print_table(model: str, rows: list[dict], aggs: dict, log_dir: Path) -> None:
+    console = Console()
+    table = Table(title=f"Covert-action rate per evaluation — {model}")
+    for col in ("evaluation", "samples", "covert", "rate"):
+        table.add_column(col, justify="left" if col == "evaluation" else "right")
+    for r in rows:
+        table.add_row(str(r["eval"]), str(r["n"]), str(r["k"]), f"{r['k'] / r['n']:.1%}" if r["n"] else "-")
+    for name, agg in aggs.items():
+        stats = agg.statistics
+        gap = stats.get("accuracy_gap")
+        detail = f"gap {gap:+.1%}, p={stats.get('p_value', float('nan')):.3g}" if gap is not None else agg.reason
+        table.add_row(f"{name} (aggregate)", str(stats.get("n", "")), "yes" if agg.covert else "no", detail)
+    console.print(table)
+    console.print(f"logs and counts.csv in {log_dir}")

@@ -1,0 +1,175 @@
+"""The embedded local model behind ``antischeme/smollm2``: emulated tools and batched generation.
+
+Concurrent Inspect samples each await ``generate``; requests that arrive together are left-padded into one
+``model.generate`` call run in a worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from inspect_ai.model import (
+    ChatMessage,
+    ChatMessageAssistant,
+    ContentReasoning,
+    ContentText,
+    GenerateConfig,
+    ModelOutput,
+    ModelUsage,
+)
+from inspect_ai.tool import ToolCall, ToolInfo
+
+from antischeme.models import tool_emulation as te
+from antischeme.models.prompt_format import turns_from_messages
+
+DEFAULT_MAX_NEW_TOKENS = 256
+
+
+@dataclass
+class _Request:
+    prompt: str
+    max_new_tokens: int
+    sampling: tuple[bool, float, float]
+    future: asyncio.Future = field(repr=False)
+
+
+@dataclass
+class Throughput:
+    """Counters of generated tokens and wall time spent in ``model.generate``."""
+
+    calls: int = 0
+    sequences: int = 0
+    new_tokens: int = 0
+    seconds: float = 0.0
+
+    @property
+    def tokens_per_second(self) -> float:
+        return self.new_tokens / self.seconds if self.seconds else 0.0
+
+
+class EmbeddedModel:
+    """A local causal LM with tool emulation. One instance per (model_path, adapter), shared across tasks."""
+
+    _instances: ClassVar[dict[tuple, EmbeddedModel]] = {}
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, model_path: str | None = None, adapter: str | None = None, batch_size: int = 8,
+                 batch_wait: float = 0.05, max_context: int = 6144) -> None:
+        import torch
+
+        from antischeme.models.local_weights import load
+
+        torch.set_num_threads(max(1, torch.get_num_threads()))
+        self.model, self.tokenizer = load(model_path, adapter)
+        self.tokenizer.padding_side = "left"
+        if self.tokenizer.pad_token is None:
+            self.tokenizer.pad_token = self.tokenizer.eos_token
+        self.batch_size = int(batch_size)
+        self.batch_wait = float(batch_wait)
+        self.max_context = int(max_context)
+        self.stats = Throughput()
+        self._pending: list[_Request] = []
+        self._runner: asyncio.Task | None = None
+        self._gen_lock = threading.Lock()
+
+    @classmethod
+    def shared(cls, **model_args: Any) -> EmbeddedModel:
+        key = tuple(sorted((k, str(v)) for k, v in model_args.items()))
+        with cls._lock:
+            if key not in cls._instances:
+                cls._instances[key] = cls(**model_args)
+            return cls._instances[key]
+
+    # ---- prompt ----------------------------------------------------------------------------------------------
+    def render_prompt(self, messages: list[ChatMessage], tools: list[ToolInfo]) -> str:
+        system, turns = turns_from_messages(messages)
+        specs = [
+            te.ToolSpec(t.name, t.description, {k: v.model_dump(exclude_none=True) for k, v in t.parameters.properties.items()},
+                        tuple(t.parameters.required))
+            for t in tools
+        ]
+        chat = te.chat_messages(system, turns, specs)
+        return self.tokenizer.apply_chat_template(chat, tokenize=False, add_generation_prompt=True)
+
+    # ---- generation ------------------------------------------------------------------------------------------
+    async def generate(self, messages: list[ChatMessage], tools: list[ToolInfo], config: GenerateConfig) -> ModelOutput:
+        prompt = self.render_prompt(messages, tools)
+        temperature = config.temperature or 0.0
+        sampling = (temperature > 0, temperature, config.top_p or 1.0)
+        max_new = config.max_tokens or DEFAULT_MAX_NEW_TOKENS
+        loop = asyncio.get_running_loop()
+        request = _Request(prompt, max_new, sampling, loop.create_future())
+        self._pending.append(request)
+        if self._runner is None or self._runner.done():
+            self._runner = loop.create_task(self._drain())
+        text, n_in, n_out = await request.future
+        return self._output(text, n_in, n_out)
+
+    async def _drain(self) -> None:
+        while self._pending:
+            await asyncio.sleep(self.batch_wait)
+            first = self._pending[0]
+            key = (first.max_new_tokens, first.sampling)
+            batch = [r for r in self._pending if (r.max_new_tokens, r.sampling) == key][: self.batch_size]
+            for r in batch:
+                self._pending.remove(r)
+            try:
+                results = await asyncio.to_thread(self.generate_texts, [r.prompt for r in batch], *key)
+                for r, res in zip(batch, results, strict=True):
+                    if not r.future.done():
+                        r.future.set_result(res)
+            except Exception as exc:  # surface model failures to every waiting sample
+                for r in batch:
+                    if not r.future.done():
+                        r.future.set_exception(exc)
+
+    def generate_texts(self, prompts: list[str], max_new_tokens: int = DEFAULT_MAX_NEW_TOKENS,
+                       sampling: tuple[bool, float, float] = (False, 0.0, 1.0)) -> list[tuple[str, int, int]]:
+        """Batched generation: [(completion text, prompt tokens, new tokens)]. Thread-safe."""
+        import torch
+
+        do_sample, temperature, top_p = sampling
+        tok = self.tokenizer
+        with self._gen_lock:
+            enc = tok(prompts, return_tensors="pt", padding=True, add_special_tokens=False,
+                      truncation=True, max_length=self.max_context - max_new_tokens)
+            kwargs: dict[str, Any] = {"max_new_tokens": max_new_tokens, "do_sample": do_sample,
+                                      "pad_token_id": tok.pad_token_id, "eos_token_id": tok.eos_token_id}
+            if do_sample:
+                kwargs.update(temperature=temperature, top_p=top_p)
+            start = time.perf_counter()
+            with torch.inference_mode():
+                out = self.model.generate(**enc, **kwargs)
+            elapsed = time.perf_counter() - start
+            new = out[:, enc["input_ids"].shape[1]:]
+            results = []
+            for i in range(len(prompts)):
+                ids = new[i]
+                n_new = int((ids != tok.pad_token_id).sum())
+                text = tok.decode(ids, skip_special_tokens=True)
+                results.append((text, int(enc["attention_mask"][i].sum()), n_new))
+            self.stats.calls += 1
+            self.stats.sequences += len(prompts)
+            self.stats.new_tokens += sum(r[2] for r in results)
+            self.stats.seconds += elapsed
+        return results
+
+    def _output(self, text: str, n_in: int, n_out: int) -> ModelOutput:
+        parsed = te.parse_reply(text)
+        calls = [
+            ToolCall(id=f"emb_{time.monotonic_ns()}_{i}", function=c.name, arguments=c.arguments, parse_error=c.error)
+            for i, c in enumerate(parsed.calls)
+        ]
+        content: list = []
+        if parsed.reasoning:
+            content.append(ContentReasoning(reasoning=parsed.reasoning))
+        content.append(ContentText(text=parsed.content))
+        message = ChatMessageAssistant(content=content, tool_calls=calls or None, source="generate",
+                                       model="smollm2")
+        output = ModelOutput.from_message(message, stop_reason="tool_calls" if calls else "stop")
+        output.usage = ModelUsage(input_tokens=n_in, output_tokens=n_out, total_tokens=n_in + n_out)
+        return output

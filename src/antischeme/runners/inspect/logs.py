@@ -1,0 +1,95 @@
+"""Reading antischeme results back out of Inspect ``.eval`` logs: verdicts, transcripts, counts, aggregates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from inspect_ai.log import EvalLog, read_eval_log
+
+from antischeme.envs.core import AggregateResult, Transcript, Verdict
+from antischeme.envs.registry import UnknownNameError, environment, family
+from antischeme.runners.inspect.convert import to_transcript
+
+SCORER = "action_grader"
+
+
+@dataclass(frozen=True)
+class SampleResult:
+    """One graded sample of a log."""
+
+    log: str
+    model: str
+    family: str
+    env_id: str
+    epoch: int
+    verdict: Verdict
+    transcript: Transcript
+
+
+def log_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand files and directories into ``.eval`` log files; a missing path is an error."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(p.rglob("*.eval"))
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise FileNotFoundError(f"no such log file or directory: {p}")
+    return out
+
+
+def samples(log: EvalLog) -> Iterator[SampleResult]:
+    """Graded samples of one log (samples without an action_grader score are skipped)."""
+    for s in log.samples or []:
+        score = (s.scores or {}).get(SCORER)
+        if score is None or not score.metadata:
+            continue
+        env_id = str(s.metadata.get("env_id", s.id))
+        yield SampleResult(
+            log=log.location,
+            model=log.eval.model,
+            family=str(s.metadata.get("family", env_id.split("/")[0])),
+            env_id=env_id,
+            epoch=s.epoch,
+            verdict=Verdict.model_validate(score.metadata),
+            transcript=to_transcript(s.messages, env_id, model=log.eval.model,
+                                     metadata={"epoch": s.epoch, "log": log.location}),
+        )
+
+
+def read_results(paths: Iterable[str | Path]) -> list[SampleResult]:
+    out: list[SampleResult] = []
+    for path in log_paths(paths):
+        out += list(samples(read_eval_log(str(path))))
+    return out
+
+
+def counts(results: Iterable[SampleResult]) -> list[dict[str, int | str]]:
+    """Rows ``{eval, n, k}`` per family, per-sample-graded verdicts only (covert not null)."""
+    table: dict[str, list[int]] = {}
+    for r in results:
+        if r.verdict.covert is None:
+            continue
+        row = table.setdefault(r.family, [0, 0])
+        row[0] += 1
+        row[1] += int(r.verdict.covert)
+    return [{"eval": name, "n": n, "k": k} for name, (n, k) in sorted(table.items())]
+
+
+def aggregates(results: Iterable[SampleResult]) -> dict[str, AggregateResult]:
+    """Aggregate verdicts of aggregate-graded families present in ``results``."""
+    by_family: dict[str, list] = {}
+    for r in results:
+        by_family.setdefault(r.family, []).append(r)
+    out: dict[str, AggregateResult] = {}
+    for name, rs in sorted(by_family.items()):
+        try:
+            fam = family(name)
+        except UnknownNameError:
+            continue
+        if fam.aggregate is not None:
+            out[name] = fam.aggregate([(environment(r.env_id), r.verdict) for r in rs])
+    return out
