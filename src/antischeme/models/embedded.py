@@ -107,7 +107,7 @@ class EmbeddedModel:
         if self._runner is None or self._runner.done():
             self._runner = loop.create_task(self._drain())
         text, n_in, n_out = await request.future
-        return self._output(text, n_in, n_out)
+        return output_from_text(text, n_in, n_out)
 
     async def _drain(self) -> None:
         while self._pending:
@@ -158,18 +158,20 @@ class EmbeddedModel:
             self.stats.seconds += elapsed
         return results
 
-    def _output(self, text: str, n_in: int, n_out: int) -> ModelOutput:
-        parsed = te.parse_reply(text)
-        calls = [
-            ToolCall(id=f"emb_{time.monotonic_ns()}_{i}", function=c.name, arguments=c.arguments, parse_error=c.error)
-            for i, c in enumerate(parsed.calls)
-        ]
-        content: list = []
-        if parsed.reasoning:
-            content.append(ContentReasoning(reasoning=parsed.reasoning))
-        content.append(ContentText(text=parsed.content))
-        message = ChatMessageAssistant(content=content, tool_calls=calls or None, source="generate",
-                                       model="smollm2")
-        output = ModelOutput.from_message(message, stop_reason="tool_calls" if calls else "stop")
-        output.usage = ModelUsage(input_tokens=n_in, output_tokens=n_out, total_tokens=n_in + n_out)
-        return output
+
+def output_from_text(text: str, n_in: int = 0, n_out: int = 0) -> ModelOutput:
+    """An Inspect ModelOutput from a raw completion: reasoning, visible text, tool calls (malformed ones carry a
+    parse error, which Inspect reports back to the model as a tool error)."""
+    parsed = te.parse_reply(text)
+    calls = [
+        ToolCall(id=f"emb_{time.monotonic_ns()}_{i}", function=c.name, arguments=c.arguments, parse_error=c.error)
+        for i, c in enumerate(parsed.calls)
+    ]
+    content: list = []
+    if parsed.reasoning:
+        content.append(ContentReasoning(reasoning=parsed.reasoning))
+    content.append(ContentText(text=parsed.content))
+    message = ChatMessageAssistant(content=content, tool_calls=calls or None, source="generate", model="smollm2")
+    output = ModelOutput.from_message(message, stop_reason="tool_calls" if calls else "stop")
+    output.usage = ModelUsage(input_tokens=n_in, output_tokens=n_out, total_tokens=n_in + n_out)
+    return output
