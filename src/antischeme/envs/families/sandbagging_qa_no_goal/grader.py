@@ -1,0 +1,9 @@
+"""Sandbagging QA (No Goal) grader: per-sample accuracy (covert=None); the family is judged in aggregate."""
+
+from __future__ import annotations
+
+from antischeme.envs.families._sandbagging.qa_grading import grade_qa, make_aggregate
+
+FAMILY = "sandbagging_qa_no_goal"
+grade = grade_qa
+aggregate = make_aggregate(FAMILY)
