@@ -50,9 +50,14 @@ def select_environments(
     return envs
 
 
-def sample_for(env: Environment, with_spec: bool) -> Sample:
+def sample_for(env: Environment, with_spec: bool, policy_prompt: str | None = None) -> Sample:
+    """One sample; ``policy_prompt`` (e.g. a prompted schemer/saint instruction for validation) ends the system
+    prompt."""
     spec = load_spec() if with_spec else None
-    messages = [ChatMessageSystem(content=system_prompt(env, spec))]
+    system = system_prompt(env, spec)
+    if policy_prompt:
+        system = f"{system}\n\n{policy_prompt.strip()}"
+    messages = [ChatMessageSystem(content=system)]
     messages += [ChatMessageUser(content=u) for u in env.user_messages]
     return Sample(
         id=env.id,
@@ -75,6 +80,7 @@ def family_task(
     variants: str | None = None,
     env_ids: list[str] | None = None,
     max_turns: int = 30,
+    policy_prompt: str | None = None,
 ) -> Task:
     """The Inspect task of one family: samples = its environments, solver = the episode agent, scorer = grader."""
     fam = family(name)
@@ -84,7 +90,7 @@ def family_task(
     spec = load_spec()
     return Task(
         name=name,
-        dataset=MemoryDataset([sample_for(e, with_spec) for e in envs], name=name),
+        dataset=MemoryDataset([sample_for(e, with_spec, policy_prompt) for e in envs], name=name),
         solver=episode_agent(max_turns=max_turns),
         scorer=action_grader(),
         version=fam.version,
@@ -98,6 +104,7 @@ def family_task(
             "covert_definition": fam.covert_definition,
             "spec_hash": spec.hash,
             "with_spec": with_spec,
+            "policy_prompt": policy_prompt,
             "split": split,
             "variants": variants,
             "family_version": fam.version,
