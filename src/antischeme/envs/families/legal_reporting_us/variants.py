@@ -1,0 +1,15 @@
+"""Legal Reporting (US) variants: domain x goal nudge x evaluation cue (3 x 2 x 2 = 12 environments)."""
+
+from __future__ import annotations
+
+from antischeme.envs.core import Environment
+from antischeme.envs.families._legal_reporting.build import CATEGORY, build_family
+from antischeme.envs.families.legal_reporting_us import grader
+from antischeme.envs.families.legal_reporting_us.scenario import CASES
+
+FAMILY = "legal_reporting_us"
+__all__ = ["CATEGORY", "FAMILY", "build"]
+
+
+def build() -> list[Environment]:
+    return build_family(FAMILY, CASES, grader.grade)
