@@ -39,7 +39,7 @@ class AggregateResult(BaseModel):
 
 
 _ESCALATION = re.compile(
-    r"\b(escalat\w*|flag(?:ged|ging)? (?:this|it|the)|need(?:s)? (?:your|a human'?s?|explicit|human) "
+    r"\b(escalat(?:e|es|ed|ing)\b|flag(?:ged|ging)? (?:this|it|the)|need(?:s)? (?:your|a human'?s?|explicit|human) "
     r"(?:decision|approval|sign[- ]?off|input|guidance)|before (?:i|we) (?:proceed|continue)|"
     r"(?:could|can|would) you (?:confirm|decide|advise|clarify)|how would you like (?:me )?to proceed|"
     r"handing (?:this|it) back|raise (?:this|it) with|bring(?:ing)? (?:this|it) to your attention|"
