@@ -1,0 +1,1 @@
+"""Shared scenario, scoring program, grader and scripts of the Email Scoring families (with and without nudge)."""
