@@ -45,10 +45,13 @@ def register(app: typer.Typer) -> None:
 
         from antischeme.envs.registry import UnknownNameError, environments, families
         from antischeme.models.provider import EMBEDDED
+        from antischeme.models.scripted import POLICIES
         from antischeme.runners.inspect.logs import aggregates, counts, samples
         from antischeme.runners.inspect.task import family_task
 
-        quick = model.split("/", 1)[-1] in EMBEDDED and model.startswith("antischeme/") and not family
+        own = model.split("/", 1)[-1] if model.startswith("antischeme/") else None
+        quick = own in EMBEDDED and not family
+        scripted = own in POLICIES
         names = list(family) or (list(QUICK_FAMILIES) if quick else list(families()))
         if quick:
             limit = QUICK_LIMIT if limit is None else limit
@@ -75,6 +78,7 @@ def register(app: typer.Typer) -> None:
                 tasks, model=model, model_args=margs, limit=limit, epochs=epochs, log_dir=str(log_dir),
                 max_tokens=max_tokens, seed=seed, max_connections=max_connections,
                 model_roles={"grader": grader_model} if grader_model else None, fail_on_error=False,
+                log_realtime=not scripted,  # live sample viewing is pointless for instant scripted runs
             )
         except (ValueError, LookupError, RuntimeError) as exc:
             fail(f"evaluation could not start: {exc}")
