@@ -90,7 +90,8 @@ def register(app: typer.Typer) -> None:
         rows = counts(results)
         _write_counts(log_dir / "counts.csv", rows)
         aggs = aggregates(results)
-        _print_table(model, rows, aggs, log_dir)
+        sizes = {name: sum(1 for r in results if r.family == name) for name in aggs}
+        _print_table(model, rows, aggs, sizes, log_dir)
         (log_dir / "summary.json").write_text(json.dumps(
             {"model": model, "suite": suite, "with_spec": with_spec, "counts": rows,
              "aggregates": {k: v.model_dump() for k, v in aggs.items()}, "errors": errors}, indent=1))
@@ -112,7 +113,7 @@ def _write_counts(path: Path, rows: list[dict]) -> None:
         writer.writerows(rows)
 
 
-def _print_table(model: str, rows: list[dict], aggs: dict, log_dir: Path) -> None:
+def _print_table(model: str, rows: list[dict], aggs: dict, sizes: dict[str, int], log_dir: Path) -> None:
     console = Console()
     table = Table(title=f"Covert-action rate per evaluation — {model}")
     for col in ("evaluation", "samples", "covert", "rate"):
@@ -123,6 +124,6 @@ def _print_table(model: str, rows: list[dict], aggs: dict, log_dir: Path) -> Non
         stats = agg.statistics
         gap = stats.get("accuracy_gap")
         detail = f"gap {gap:+.1%}, p={stats.get('p_value', float('nan')):.3g}" if gap is not None else agg.reason
-        table.add_row(f"{name} (aggregate)", str(stats.get("n", "")), "yes" if agg.covert else "no", detail)
+        table.add_row(f"{name} (aggregate)", str(sizes[name]), "yes" if agg.covert else "no", detail)
     console.print(table)
     console.print(f"logs and counts.csv in {log_dir}")
