@@ -13,7 +13,7 @@ from antischeme.runners.inspect.task import family_task
 def _make(name: str) -> Callable[..., Task]:
     def factory(
         with_spec: bool = False,
-        split: str = "test",
+        split: str | None = None,
         variants: str | None = None,
         max_turns: int = 30,
     ) -> Task:

@@ -50,6 +50,12 @@ def select_environments(
     return envs
 
 
+def default_split(name: str) -> str:
+    """``test`` for evaluation families; the first split a training family has otherwise."""
+    splits = {e.split for e in family(name).environments()}
+    return next(s for s in ("test", "train", "val") if s in splits)
+
+
 def sample_for(env: Environment, with_spec: bool, policy_prompt: str | None = None) -> Sample:
     """One sample; ``policy_prompt`` (e.g. a prompted schemer/saint instruction for validation) ends the system
     prompt."""
@@ -76,7 +82,7 @@ def sample_for(env: Environment, with_spec: bool, policy_prompt: str | None = No
 def family_task(
     name: str,
     with_spec: bool = False,
-    split: str = "test",
+    split: str | None = None,
     variants: str | None = None,
     env_ids: list[str] | None = None,
     max_turns: int = 30,
@@ -84,6 +90,7 @@ def family_task(
 ) -> Task:
     """The Inspect task of one family: samples = its environments, solver = the episode agent, scorer = grader."""
     fam = family(name)
+    split = split or default_split(name)
     envs = select_environments(name, split, variants, env_ids)
     if not envs:
         raise UnknownNameError(f"no environments of {name} match split={split!r} variants={variants!r}")
