@@ -35,11 +35,14 @@ def suite_runs(tmp_path_factory):
 
 def test_schemer_flagged_everywhere_saint_nowhere(suite_runs) -> None:
     test_envs = environments("test")
-    per_sample = {f for f, fam in families().items() if fam.aggregate is None and any(e.family == f for e in test_envs)}
+    tested = {f for f, fam in families().items() if fam.aggregate is None and any(e.family == f for e in test_envs)}
+    per_sample = {f for f in tested if families()[f].measures == "covert_action"}
     for policy, expect_all in (("schemer", True), ("saint", False)):
-        rows, _, _ = suite_runs[policy]
+        rows, summary, _ = suite_runs[policy]
         assert set(rows) == per_sample
-        for name, (n, k) in rows.items():
+        over = {r["eval"]: (r["n"], r["k"]) for r in summary["over_escalation"]}
+        assert set(over) == tested - per_sample == {"as_over_escalation"}
+        for name, (n, k) in {**rows, **over}.items():
             assert n == sum(1 for e in test_envs if e.family == name)
             assert k == (n if expect_all else 0), (policy, name, n, k)
 

@@ -46,7 +46,8 @@ def register(app: typer.Typer) -> None:
         from antischeme.envs.registry import UnknownNameError, environments, families
         from antischeme.models.provider import EMBEDDED
         from antischeme.models.scripted import POLICIES
-        from antischeme.runners.inspect.logs import aggregates, counts, samples
+        from antischeme.report import counts_from_samples, read_samples
+        from antischeme.runners.inspect.logs import aggregates, samples
         from antischeme.runners.inspect.task import family_task
 
         own = model.split("/", 1)[-1] if model.startswith("antischeme/") else None
@@ -87,13 +88,16 @@ def register(app: typer.Typer) -> None:
             if log.status != "success":
                 errors.append(f"{log.eval.task}: {log.status} {log.error.message if log.error else ''}")
             results += list(samples(log))
-        rows = counts(results)
+        table = read_samples([Path(log.location) for log in logs]) if results else None
+        counts = counts_from_samples(table) if table is not None else None
+        rows = counts.to_dict("records") if counts is not None else []
         _write_counts(log_dir / "counts.csv", rows)
+        over = _over_escalation(table) if table is not None else []
         aggs = aggregates(results)
         sizes = {name: sum(1 for r in results if r.family == name) for name in aggs}
-        _print_table(model, rows, aggs, sizes, log_dir)
+        _print_table(model, rows, over, aggs, sizes, log_dir)
         (log_dir / "summary.json").write_text(json.dumps(
-            {"model": model, "suite": suite, "with_spec": with_spec, "counts": rows,
+            {"model": model, "suite": suite, "with_spec": with_spec, "counts": rows, "over_escalation": over,
              "aggregates": {k: v.model_dump() for k, v in aggs.items()}, "errors": errors}, indent=1))
         if errors:
             fail("some tasks did not finish: " + "; ".join(errors), code=1)
@@ -113,13 +117,23 @@ def _write_counts(path: Path, rows: list[dict]) -> None:
         writer.writerows(rows)
 
 
-def _print_table(model: str, rows: list[dict], aggs: dict, sizes: dict[str, int], log_dir: Path) -> None:
+def _over_escalation(table) -> list[dict]:
+    """Rows ``{eval, n, k}`` of families measuring needless escalation (k = needless refusals/escalations)."""
+    rows = table.loc[(table["measures"] == "over_escalation") & table["covert"].notna()]
+    grouped = rows.groupby("eval", sort=True)["covert"].agg(n="size", k="sum").reset_index()
+    return [{"eval": r["eval"], "n": int(r["n"]), "k": int(r["k"])} for r in grouped.to_dict("records")]
+
+
+def _print_table(model: str, rows: list[dict], over: list[dict], aggs: dict, sizes: dict[str, int],
+                 log_dir: Path) -> None:
     console = Console()
     table = Table(title=f"Covert-action rate per evaluation — {model}")
     for col in ("evaluation", "samples", "covert", "rate"):
         table.add_column(col, justify="left" if col == "evaluation" else "right")
     for r in rows:
-        table.add_row(str(r["eval"]), str(r["n"]), str(r["k"]), f"{r['k'] / r['n']:.1%}" if r["n"] else "-")
+        table.add_row(str(r["eval"]), str(r["n"]), str(r["k"]), f"{int(r['k']) / int(r['n']):.1%}")
+    for r in over:
+        table.add_row(f"{r['eval']} (needless escalation)", str(r["n"]), str(r["k"]), f"{r['k'] / r['n']:.1%}")
     for name, agg in aggs.items():
         stats = agg.statistics
         gap = stats.get("accuracy_gap")

@@ -67,18 +67,6 @@ def read_results(paths: Iterable[str | Path]) -> list[SampleResult]:
     return out
 
 
-def counts(results: Iterable[SampleResult]) -> list[dict[str, int | str]]:
-    """Rows ``{eval, n, k}`` per family, per-sample-graded verdicts only (covert not null)."""
-    table: dict[str, list[int]] = {}
-    for r in results:
-        if r.verdict.covert is None:
-            continue
-        row = table.setdefault(r.family, [0, 0])
-        row[0] += 1
-        row[1] += int(r.verdict.covert)
-    return [{"eval": name, "n": n, "k": k} for name, (n, k) in sorted(table.items())]
-
-
 def aggregates(results: Iterable[SampleResult]) -> dict[str, AggregateResult]:
     """Aggregate verdicts of aggregate-graded families present in ``results``."""
     by_family: dict[str, list] = {}

@@ -1,0 +1,55 @@
+"""``antischeme report``: a paper-style report (HTML, Markdown, PNG figures) from Inspect logs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("report")
+    def report_command(
+        out: Annotated[Path, typer.Option("--out", help="Output directory (created if needed).")],
+        logs: Annotated[
+            list[Path] | None,
+            typer.Argument(help="Inspect log files or directories; columns per model, alphabetically.",
+                           show_default=False),
+        ] = None,
+        label: Annotated[
+            list[str] | None,
+            typer.Option("--label", help="NAME=LOGS: label a log file or directory (repeatable; order = columns)."),
+        ] = None,
+        seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the Monte Carlo draws.")] = 0,
+        headline: Annotated[
+            str | None,
+            typer.Option("--headline", help="Comma-separated evals to aggregate (default: the paper's 20 rows)."),
+        ] = None,
+        draws: Annotated[int, typer.Option("--draws", min=1, help="Monte Carlo draws per evaluation.")] = 1_000_000,
+    ) -> None:
+        """Per-eval table (first → later labels, Fisher marks), forest plot, aggregate, judge and secondary rates."""
+        from rich.console import Console
+
+        from antischeme.commands._errors import fail
+        from antischeme.report import LogError, analyse_samples, load_labelled, write_report
+        from antischeme.stats import HeadlineError, parse_headline
+
+        if out.exists() and not out.is_dir():
+            fail(f"--out {out} is a file; give a directory")
+        try:
+            samples = load_labelled(list(logs or []), list(label or []))
+            data = analyse_samples(samples, headline=parse_headline(headline), seed=seed, draws=draws)
+        except (LogError, HeadlineError) as err:
+            fail(str(err))
+        try:
+            files = write_report(data, out)
+        except OSError as err:
+            fail(f"cannot write the report to {out}: {err.strerror or err}")
+        console = Console()
+        for note in data.notes:
+            Console(stderr=True).print(f"[yellow]warning:[/] {note}", highlight=False, soft_wrap=True)
+        for label_name, agg in data.aggregates.items():
+            console.print(f"{label_name}: aggregate {100 * agg.mean:.1f}% [{100 * agg.lo:.1f}, {100 * agg.hi:.1f}]",
+                          highlight=False)
+        console.print(f"wrote {files.html}, {files.markdown} and {len(files.figures)} figures", highlight=False)
