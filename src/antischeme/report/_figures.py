@@ -110,11 +110,16 @@ def aggregate_figure(data: ReportData) -> Figure:
         agg = data.aggregates[label]
         frame = pd.DataFrame([agg.model_dump()])
         _interval_rows(ax, np.array([y]), frame, colours[label], label, "D")
-        ax.annotate(f"{100 * agg.mean:.1f}% [{100 * agg.lo:.1f}, {100 * agg.hi:.1f}]", (100 * agg.hi, y),
-                    xytext=(6, 0), textcoords="offset points", va="center", fontsize=8.5)
+        text = f"{100 * agg.mean:.1f}% [{100 * agg.lo:.1f}, {100 * agg.hi:.1f}]"
+        if 100 * agg.hi * 1.45 > 100:  # no room on the right inside a 0-100% axis: label on the left
+            ax.annotate(text, (100 * agg.lo, y), xytext=(-6, 0), textcoords="offset points", va="center",
+                        ha="right", fontsize=8.5)
+        else:
+            ax.annotate(text, (100 * agg.hi, y), xytext=(6, 0), textcoords="offset points", va="center",
+                        fontsize=8.5)
     ax.set_yticks(ys, labels, fontsize=9)
     ax.set_ylim(-0.7, len(labels) - 0.3)
-    ax.set_xlim(0, max(1.0, right) * 1.45)
+    ax.set_xlim(0, min(100.0, max(1.0, right) * 1.45))  # rates never exceed 100%
     count = len(data.selection.evals) if data.selection else 0
     ax.set_xlabel("aggregate covert action rate (%) — mean, 95% credible interval")
     ax.set_title(f"Headline aggregate over {count} evaluations (equal weight, {data.draws:,} draws)",
