@@ -37,6 +37,9 @@ def register(app: typer.Typer) -> None:
         model_arg: list[str] = typer.Option([], "--model-arg", "-M", help="provider argument key=value"),
         grader_model: str | None = typer.Option(None, help="LLM judge for classifier-graded families "
                                                 "(default: their deterministic rule graders)"),
+        judges: bool = typer.Option(False, "--judges", help="also score the chain of thought (evaluation awareness, "
+                                    "spec citation, miscitation, spec motivation, mismatch)"),
+        judge_model: str | None = typer.Option(None, help="LLM for the CoT judges (default: offline baselines)"),
         max_connections: int | None = typer.Option(None, help="concurrent samples per model"),
         seed: int = typer.Option(0, help="generation seed (sampling models)"),
     ) -> None:
@@ -67,7 +70,7 @@ def register(app: typer.Typer) -> None:
                         raise UnknownNameError(f"family {n} has no environments in suite {suite!r}")
                     continue
                 tasks.append(family_task(n, with_spec=with_spec, split=suite, variants=variants,
-                                         max_turns=max_turns or 30))
+                                         max_turns=max_turns or 30, judges=judges or judge_model is not None))
         except (UnknownNameError, ValueError) as exc:
             fail(str(exc))
         if not tasks:
@@ -78,7 +81,7 @@ def register(app: typer.Typer) -> None:
             logs = inspect_eval(
                 tasks, model=model, model_args=margs, limit=limit, epochs=epochs, log_dir=str(log_dir),
                 max_tokens=max_tokens, seed=seed, max_connections=max_connections,
-                model_roles={"grader": grader_model} if grader_model else None, fail_on_error=False,
+                model_roles=_roles(grader_model, judge_model), fail_on_error=False,
                 log_realtime=not scripted,  # live sample viewing is pointless for instant scripted runs
             )
         except (ValueError, LookupError, RuntimeError) as exc:
@@ -101,6 +104,11 @@ def register(app: typer.Typer) -> None:
              "aggregates": {k: v.model_dump() for k, v in aggs.items()}, "errors": errors}, indent=1))
         if errors:
             fail("some tasks did not finish: " + "; ".join(errors), code=1)
+
+
+def _roles(grader_model: str | None, judge_model: str | None) -> dict[str, str] | None:
+    roles = {k: v for k, v in (("grader", grader_model), ("judge", judge_model)) if v}
+    return roles or None
 
 
 def _kv(text: str) -> tuple[str, str]:

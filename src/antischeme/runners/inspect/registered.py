@@ -16,8 +16,10 @@ def _make(name: str) -> Callable[..., Task]:
         split: str | None = None,
         variants: str | None = None,
         max_turns: int = 30,
+        judges: bool = False,
     ) -> Task:
-        return family_task(name, with_spec=with_spec, split=split, variants=variants, max_turns=max_turns)
+        return family_task(name, with_spec=with_spec, split=split, variants=variants, max_turns=max_turns,
+                           judges=judges)
 
     factory.__name__ = name
     factory.__qualname__ = name

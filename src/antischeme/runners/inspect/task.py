@@ -50,6 +50,13 @@ def select_environments(
     return envs
 
 
+def _judge_scorers() -> list:
+    """Chain-of-thought judges as extra scorers: the ``judge`` model role if bound, else the offline baselines."""
+    from antischeme.judges.scorers import judge_scorers
+
+    return judge_scorers()
+
+
 def default_split(name: str) -> str:
     """``test`` for evaluation families; the first split a training family has otherwise."""
     splits = {e.split for e in family(name).environments()}
@@ -87,6 +94,7 @@ def family_task(
     env_ids: list[str] | None = None,
     max_turns: int = 30,
     policy_prompt: str | None = None,
+    judges: bool = False,
 ) -> Task:
     """The Inspect task of one family: samples = its environments, solver = the episode agent, scorer = grader."""
     fam = family(name)
@@ -99,7 +107,7 @@ def family_task(
         name=name,
         dataset=MemoryDataset([sample_for(e, with_spec, policy_prompt) for e in envs], name=name),
         solver=episode_agent(max_turns=max_turns),
-        scorer=action_grader(),
+        scorer=[action_grader(), *_judge_scorers()] if judges else action_grader(),
         version=fam.version,
         metadata={
             "family": fam.name,
@@ -112,6 +120,7 @@ def family_task(
             "spec_hash": spec.hash,
             "with_spec": with_spec,
             "policy_prompt": policy_prompt,
+            "judges": judges,
             "split": split,
             "variants": variants,
             "family_version": fam.version,
