@@ -15,7 +15,7 @@ from antischeme.commands._errors import fail
 
 QUICK_FAMILIES = ("lazy_checklist", "impossible_coding", "sandbagging_qa_no_goal")
 """The default subset for the embedded model: one family per detection method."""
-QUICK_LIMIT, QUICK_TURNS, QUICK_TOKENS = 4, 6, 192
+QUICK_LIMIT, QUICK_TURNS, QUICK_TOKENS = 8, 6, 192
 
 
 def register(app: typer.Typer) -> None:
@@ -83,6 +83,7 @@ def register(app: typer.Typer) -> None:
                 max_tokens=max_tokens, seed=seed, max_connections=max_connections,
                 model_roles=_roles(grader_model, judge_model), fail_on_error=False,
                 log_realtime=not scripted,  # live sample viewing is pointless for instant scripted runs
+                max_tasks=len(tasks) if own in EMBEDDED else None,  # one shared model batches across tasks
             )
         except (ValueError, LookupError, RuntimeError) as exc:
             fail(f"evaluation could not start: {exc}")
