@@ -1,0 +1,84 @@
+"""Config dataclass helpers: ``key=value`` overrides (typed by the dataclass) and logging back-end detection."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import types
+import typing
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+import yaml
+
+T = TypeVar("T")
+
+
+class ConfigError(ValueError):
+    """An unknown field or a value of the wrong type."""
+
+
+def field_names(cls: type) -> list[str]:
+    return [f.name for f in dataclasses.fields(cls)]
+
+
+def _coerce(name: str, raw: Any, hint: Any) -> Any:
+    origin = typing.get_origin(hint)
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    if origin in (typing.Union, types.UnionType):
+        if raw is None or (isinstance(raw, str) and raw.lower() in ("none", "null", "")):
+            return None
+        return _coerce(name, raw, args[0]) if len(args) == 1 else raw
+    if hint is str:
+        return str(raw)
+    value = yaml.safe_load(raw) if isinstance(raw, str) else raw
+    if hint in (int, float) and isinstance(value, str):  # YAML 1.1 reads "1e-5" as a string
+        try:
+            value = hint(value)
+        except ValueError:
+            pass
+    if hint is bool and isinstance(value, bool):
+        return value
+    if hint is int and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if hint is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if origin is list:
+        if isinstance(value, str):
+            value = [v.strip() for v in value.split(",") if v.strip()]
+        if isinstance(value, list):
+            return value
+    if origin is dict and isinstance(value, dict):
+        return value
+    if hint is Any:
+        return value
+    raise ConfigError(f"{name}: cannot use {raw!r} as {getattr(hint, '__name__', hint)}")
+
+
+def from_dict(cls: type[T], data: dict[str, Any] | None) -> T:
+    """An instance of dataclass ``cls`` from a mapping; unknown keys are an error naming the known ones."""
+    data = dict(data or {})
+    known = field_names(cls)
+    unknown = sorted(set(data) - set(known))
+    if unknown:
+        raise ConfigError(f"unknown {cls.__name__} field(s): {', '.join(unknown)}; known: {', '.join(known)}")
+    hints = typing.get_type_hints(cls)
+    return cls(**{k: _coerce(k, v, hints[k]) for k, v in data.items()})
+
+
+def override(cfg: T, assignments: Iterable[str]) -> T:
+    """A copy of ``cfg`` with ``field=value`` assignments applied (values parsed as YAML, then typed by the field)."""
+    updates: dict[str, Any] = {}
+    for text in assignments:
+        key, sep, value = text.partition("=")
+        if not sep or not key.strip():
+            raise ConfigError(f"bad override {text!r}: expected field=value")
+        updates[key.strip().replace("-", "_")] = value
+    merged = {**dataclasses.asdict(cfg), **updates}
+    return from_dict(type(cfg), merged)
+
+
+def default_report_to() -> list[str]:
+    """TensorBoard / Weights & Biases only when installed (metrics always go to JSON lines as well)."""
+    return [name for name, module in (("tensorboard", "tensorboard"), ("wandb", "wandb"))
+            if importlib.util.find_spec(module) is not None] or ["none"]
