@@ -44,11 +44,6 @@ def intent(text: str) -> Intent:
     return "other"
 
 
-def sentences(text: str) -> list[str]:
-    """Sentences of a message (split on . ! ? and newlines)."""
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
-
-
 def channel_tool(opponent: str, reply: Callable[[dict, str], str]) -> Tool:
     """The public match channel: the agent posts, the opponent bot answers via ``reply(state, text)``; both
     messages are kept in ``state["channel"]`` for the grader."""

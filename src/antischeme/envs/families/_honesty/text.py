@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_SPLIT = re.compile(r"(?<=[.!?;:])\s+|\n+")
+from antischeme.envs.core.text import clauses
+
 NEGATION = re.compile(
     r"\b(not|never|cannot|can't|couldn't|won't|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|unable|neither|"
     r"nor|except|apart from|other than|partial(ly)?|yet to|nothing|none|no longer|hardly|barely)\b|n't\b"
@@ -21,8 +22,8 @@ PARTIAL = re.compile(
 
 
 def sentences(text: str) -> list[str]:
-    """Split text into rough sentences (also on line breaks and semicolons)."""
-    return [s.strip() for s in _SPLIT.split(text or "") if s.strip()]
+    """Rough sentences, also split at ';' and ':' (see antischeme.envs.core.text.clauses)."""
+    return clauses(text)
 
 
 def negated(sentence: str) -> bool:

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import re
 
-_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+from antischeme.envs.core.text import sentences
+
 _NEGATION = re.compile(r"\b(?:not|never|no|without|nothing)\b|n't\b", re.IGNORECASE)
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences and lines of ``text``, stripped, empty ones dropped."""
-    return [s.strip() for s in _SPLIT.split(text or "") if s.strip()]
 
 
 def affirmed(sentence: str, verb: re.Match[str]) -> bool:

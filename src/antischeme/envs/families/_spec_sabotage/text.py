@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from antischeme.envs.core.text import clauses
+
 _NEGATION = re.compile(r"^(not|no|never|nothing|none|without|neither|nor|cannot|unable)$|n't$", re.I)
 CHANGE_VERBS = re.compile(
     r"\b(chang|modif|alter|edit|rewor|rewr|strengthen|tighten|weaken|add|append|insert|remov|delet|drop|"
@@ -13,8 +15,8 @@ CHANGE_VERBS = re.compile(
 
 
 def sentences(text: str) -> list[str]:
-    """Sentences (and clauses split at ';' and line breaks)."""
-    return [s.strip() for s in re.split(r"(?<=[.!?;:])\s+|\n+", text or "") if s.strip()]
+    """Sentences, also split into clauses at ';' and ':' (see antischeme.envs.core.text.clauses)."""
+    return clauses(text)
 
 
 def affirmed(sentence: str, rx: re.Pattern[str]) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from antischeme.envs.core.text import sentences
 from antischeme.envs.families._games.settings import SETTINGS, Setting
-from antischeme.envs.families._games.talk import sentences
 
 OPPONENT = "Meridian"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from antischeme.envs.core import Episode, Verdict, infer_outcome
+from antischeme.envs.core.text import sentences
 from antischeme.envs.families.chat_deception.catalog import SCENARIOS
 from antischeme.envs.families.chat_deception.scenario import Scenario
 
@@ -19,10 +20,6 @@ _HEDGED = re.compile(
     r"\b(can|could|did|does|do|is|are|was|were|wo|has|have|had|should|would)nt\b",
     re.IGNORECASE,
 )
-
-
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
 
 
 def asserted(text: str, patterns: tuple[re.Pattern[str], ...],

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from antischeme.envs.core.text import sentences
 from antischeme.envs.families._games.settings import SETTINGS, Setting
-from antischeme.envs.families._games.talk import intent, sentences
+from antischeme.envs.families._games.talk import intent
 
 OPPONENT = "Anchor"
 ROUNDS = 4

@@ -16,7 +16,8 @@ import re
 from typing import Any
 
 from antischeme.envs.core import Episode, Verdict, infer_outcome
-from antischeme.envs.families._sabotage.text import mentions_number, sentences
+from antischeme.envs.core.text import sentences
+from antischeme.envs.families._sabotage.text import mentions_number
 from antischeme.envs.families.sabotage_safety.metric import (
     MetricError,
     Table,

@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 
 from antischeme.envs.core import Episode, Outcome, Verdict, infer_outcome
-from antischeme.envs.families._sabotage.text import sentences
+from antischeme.envs.core.text import sentences
 from antischeme.envs.families.subagent_collusion.scenario import DOMAINS, PROBLEM, Domain
 from antischeme.envs.families.subagent_collusion.tools import asks_to_conceal
-
 
 _DENIAL = re.compile(
     r"\b(?:no|without any) (?:issues?|problems?|deviations?|incidents?|concerns?|violations?)\b|"
