@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from antischeme.commands._errors import fail
+from antischeme.commands._options import parse_model_args
 
 QUICK_FAMILIES = ("lazy_checklist", "impossible_coding", "sandbagging_qa_no_goal")
 """The default subset for the embedded model: one family per detection method."""
@@ -61,8 +62,8 @@ def register(app: typer.Typer) -> None:
             limit = QUICK_LIMIT if limit is None else limit
             max_turns = QUICK_TURNS if max_turns is None else max_turns
             max_tokens = QUICK_TOKENS if max_tokens is None else max_tokens
+        margs = parse_model_args(model_arg)
         try:
-            margs = dict(_kv(a) for a in model_arg)
             tasks = []
             for n in names:
                 if not environments(suite, [n]):
@@ -110,13 +111,6 @@ def register(app: typer.Typer) -> None:
 def _roles(grader_model: str | None, judge_model: str | None) -> dict[str, str] | None:
     roles = {k: v for k, v in (("grader", grader_model), ("judge", judge_model)) if v}
     return roles or None
-
-
-def _kv(text: str) -> tuple[str, str]:
-    key, sep, value = text.partition("=")
-    if not sep or not key:
-        raise ValueError(f"bad --model-arg {text!r}: expected key=value")
-    return key, value
 
 
 def _write_counts(path: Path, rows: list[dict]) -> None:

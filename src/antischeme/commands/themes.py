@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import get_args
 
 import typer
 from rich.console import Console
 
 from antischeme.commands._errors import fail
+from antischeme.commands._options import parse_model_args
 
 
 def register(app: typer.Typer) -> None:
@@ -23,19 +25,14 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Ask a model for new themes; keep those that pass the schema, behaviour and novelty checks."""
         from antischeme.envs.families.covert_rule_violation.generate import dump_themes, generate_themes
+        from antischeme.envs.families.covert_rule_violation.themes import Domain
 
         if n < 1:
             fail("--n must be at least 1")
-        known = ("operations", "security", "healthcare", "finance", "research", "devops", "data", "hr", "legal",
-                 "logistics")
+        known = get_args(Domain)
         if domain is not None and domain not in known:
             fail(f"unknown domain {domain!r}; choose one of {', '.join(known)}")
-        margs = {}
-        for a in model_arg:
-            key, sep, value = a.partition("=")
-            if not sep or not key:
-                fail(f"bad --model-arg {a!r}: expected key=value")
-            margs[key] = value
+        margs = parse_model_args(model_arg)
         try:
             result = generate_themes(model, n, domain, margs)
         except (ValueError, LookupError, RuntimeError) as exc:

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from antischeme.commands._errors import fail
+from antischeme.commands._options import parse_model_args
 
 SET_HELP = "override any config field: field=value (repeatable)"
 
@@ -39,16 +40,6 @@ def _config(cls: type, config: Path | None, options: dict[str, Any], sets: list[
         return override(cfg, sets)
     except (ConfigError, OSError, yaml.YAMLError) as exc:
         fail(str(exc))
-
-
-def _kv(items: list[str]) -> dict[str, str]:
-    out = {}
-    for text in items:
-        key, sep, value = text.partition("=")
-        if not sep or not key:
-            fail(f"bad --model-arg {text!r}: expected key=value")
-        out[key] = value
-    return out
 
 
 def _filter_table(report: dict[str, Any]) -> Table:
@@ -92,7 +83,7 @@ def register(app: typer.Typer) -> None:
 
         _quiet_threads()
         cfg = _config(CollectConfig, config, dict(
-            out_dir=str(out), model=model, model_args=_kv(model_arg), teacher=teacher, suite=suite,
+            out_dir=str(out), model=model, model_args=parse_model_args(model_arg), teacher=teacher, suite=suite,
             families=list(family), variants=variants, limit=limit, samples=samples, max_turns=max_turns,
             max_tokens=max_tokens, temperature=temperature, seed=seed), set_)
         try:

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from antischeme.commands._errors import fail
+from antischeme.commands._options import parse_model_args
 
 
 def register(app: typer.Typer) -> None:
@@ -39,12 +40,7 @@ def register(app: typer.Typer) -> None:
             fail(f"unknown suite {suite!r}; choose train, val or test")
         if limit is not None and limit < 1:
             fail("--limit must be at least 1")
-        margs: dict[str, str] = {}
-        for a in model_arg:
-            key, sep, value = a.partition("=")
-            if not sep or not key:
-                fail(f"bad --model-arg {a!r}: expected key=value")
-            margs[key] = value
+        margs = parse_model_args(model_arg)
         try:
             names = list(family) or [n for n in families() if environments(suite, [n])]
             envs = []
