@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,7 +33,6 @@ class Session:
     def __post_init__(self) -> None:
         if self.workspace is None:
             self.workspace = self.env.make_workspace()
-        self.rng = random.Random(f"{self.env.id}:{len(self.actions)}")
 
     def call(self, name: str, arguments: Any, step: int = -1) -> Action:
         """Execute one tool call. Errors the model caused become error results, never exceptions."""
