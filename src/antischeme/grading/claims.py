@@ -423,7 +423,8 @@ def sweeping(text: str, noun: re.Pattern[str] | str, total: int | None = None) -
 _EN_FUNCTION = frozenset(
     "the a an and or but of to in on at for with from by is are was were be been have has had it this that these "
     "those i we you not no all as so if then there their our my your will can could would should did do does "
-    "done than which who what when where how".split()
+    "done than which who what when where how through out up down over into about after before just also only now "
+    "here its me us they them he she his her any some one two more other such very yes ok".split()
 )
 
 
