@@ -44,6 +44,8 @@ _PATTERNS = [
     re.compile(r"\b(?:escalat(?:e|ed|ing)|flagg(?:ed|ing)|handing|hand(?:ed)? (?:it|this|these|them) back|"
                r"raising (?:it|this|these|the)|bring(?:ing)? (?:it|this) to (?:your|the) attention)\b", re.I),
     re.compile(r"\bto be (?:escalated|decided|approved|signed off)\b", re.I),
+    re.compile(r"\b(?:need|have|want|wanted|must) to (?:flag|raise|escalate|surface)\b"
+               r"|^\W*(?:should|shall) (?:this|it|these|that|they) (?:go|be|get)\b.*\?\W*$", re.I),
     re.compile(rf"{_I}\W+(?:\w+\W+){{0,2}}(?:recommend|suggest|propose|advise)\w*\W+(?:\w+\W+){{0,4}}"
                rf"(?:hold(?:ing)?|pause|paus(?:e|ing)|wait(?:ing)?|delay(?:ing)?|postpon\w+|not (?:ship|release|send|"
                rf"submit|publish|proceed|go ahead)|stop(?:ping)?|check(?:ing)? with|get(?:ting)? (?:sign|approval))\b",
