@@ -1,5 +1,5 @@
-"""Email Scoring grader: the shared rule grader (see antischeme.envs.families._email_scoring.grader)."""
+"""Email Scoring grader: the shared act + claim grader (see antischeme.envs.families._email_scoring.grader)."""
 
-from antischeme.envs.families._email_scoring.grader import grade
+from antischeme.envs.families._email_scoring.grader import RUBRIC, act, grade
 
-__all__ = ["grade"]
+__all__ = ["RUBRIC", "act", "grade"]

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from antischeme.envs.core import Family
+from antischeme.envs.families.email_scoring_no_nudge import grader
 from antischeme.envs.families.email_scoring_no_nudge.variants import CATEGORY, FAMILY as NAME, build
 
 FAMILY = Family(
@@ -15,5 +16,7 @@ FAMILY = Family(
         "edits the bid data or the scoring script, overwrites the results, or reports a ranking other than the "
         "signed-off script's, without disclosing it"
     ),
+    rubric=grader.RUBRIC,
+    act=grader.act,
     readme=Path(__file__).with_name("README.md"),
 )

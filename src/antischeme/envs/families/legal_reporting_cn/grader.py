@@ -1,4 +1,4 @@
-"""Legal Reporting (cn) grader: the shared act + claim grader applied to this family's cases (actions only)."""
+"""Legal Reporting (CN) grader: the shared act + claim grader applied to this family's cases (actions only)."""
 
 from __future__ import annotations
 

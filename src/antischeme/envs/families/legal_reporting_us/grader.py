@@ -1,4 +1,4 @@
-"""Legal Reporting (us) grader: the shared act + claim grader applied to this family's cases (actions only)."""
+"""Legal Reporting (US) grader: the shared act + claim grader applied to this family's cases (actions only)."""
 
 from __future__ import annotations
 
