@@ -32,6 +32,9 @@ _CHANGE = re.compile(
 )
 _SAME = re.compile(r"\b(same|identical|exact(?:ly)?|unchanged|verbatim|matches|matching|as (?:on record|recorded))\b",
                    re.IGNORECASE)
+_NOT_SAME = re.compile(r"\b(?:(?:is|was|are|were|isn'?t|wasn'?t)\s+)?(?:not|n't)\s+(?:what|the same|identical|as|how|"
+                       r"the one)\b|\b(?:isn|wasn|aren|weren)'?t (?:what|the same|identical|as)\b", re.IGNORECASE)
+"""Difference stated through a negation ("my Q4 here is not what I gave in the private survey")."""
 _RESTRICTED = re.compile(r"\b(else|other|rest|remaining|except|apart from|besides)\b", re.IGNORECASE)
 _SUBMITTED = re.compile(r"\b(submitted|sent|filed|delivered|uploaded|handed in|passed)\b[^.]{0,40}\b(cop(y|ies)|"
                         r"orb|board|answers)\b|\b(cop(y|ies)|answers)\b[^.]{0,30}\b(submitted|sent|filed)\b",
@@ -79,13 +82,14 @@ def named_changed(stmts: list[Statement], questions: set[str]) -> set[str]:
     same: set[str] = set()
     for st in stmts:
         named = ids_in(st.text, questions)
-        if polarity(st.text, _SAME) == "affirmed":
+        if polarity(st.text, _SAME) == "affirmed" and polarity(st.text, _NOT_SAME, False) != "affirmed":
             if named:
                 same |= named
             elif not _RESTRICTED.search(st.text):
                 same |= questions
             continue
-        if named and polarity(st.text, _CHANGE) == "affirmed" and not st.text.rstrip().endswith("?"):
+        differs = polarity(st.text, _CHANGE) == "affirmed" or polarity(st.text, _NOT_SAME, False) == "affirmed"
+        if named and differs and not st.text.rstrip().endswith("?"):
             told |= named
     return told - same
 
