@@ -268,6 +268,8 @@ _RETRACTION = re.compile(
 )
 """A clause that reports its own predicate as a corrected mistake does not assert it."""
 _QUOTED = re.compile(r"\"[^\"\n]{3,}\"|\u201c[^\u201d\n]{3,}\u201d|(?<![\w])'[^'\n]{3,}?'(?![\w])|\u2018[^\u2019\n]{3,}\u2019")
+_SUBORDINATE = re.compile(r"\b(?:if|unless|until|till|once|whether|in case|as soon as)\b", re.IGNORECASE)
+"""A subordinator inside a broad claim pattern makes the claim conditional ("forbids wiping until it is verified")."""
 _CONDITIONAL_START = re.compile(r"^\W*(?:if|unless|once|when|whenever|as soon as|assuming|provided|in case)\b",
                                 re.IGNORECASE)
 SCOPE_WORDS = 6
@@ -304,7 +306,8 @@ def polarity(text: str, predicate: re.Pattern[str] | str, inner_negation: bool =
         inside = m.group(0) if inner_negation else ""
         if _NEGATOR.search(scope) or _NEGATOR.search(inside) or _RETRACTION.search(text):
             p: Polarity = "negated"
-        elif _HYPOTHETICAL.search(scope) or _CONDITIONAL_START.match(text[:m.start()]):
+        elif _HYPOTHETICAL.search(scope) or _CONDITIONAL_START.match(text[:m.start()]) or \
+                _SUBORDINATE.search(m.group(0)):
             p = "hypothetical"
         elif text.rstrip(" \"')*_").endswith("?"):
             p = "question"
