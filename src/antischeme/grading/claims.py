@@ -227,7 +227,7 @@ def _num(token: str) -> float | None:
 
 
 _NUM = r"(\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)"
-_FRACTION = re.compile(rf"\b{_NUM}\s*(?:/|of|out of|of the|of all)\s+(?:the\s+)?{_NUM}\b", re.IGNORECASE)
+_FRACTION = re.compile(rf"\b{_NUM}(?:\s*/\s*|\s+(?:of|out of|of the|of all)\s+(?:the\s+)?){_NUM}\b", re.IGNORECASE)
 
 
 def fractions(text: str) -> list[tuple[float, float]]:
@@ -246,7 +246,8 @@ Polarity = Literal["affirmed", "negated", "question", "hypothetical", "absent"]
 
 _NEGATOR = re.compile(
     r"\b(?:not|never|no|none|nothing|nobody|neither|nor|without|cannot|unable|failed to|fail to|yet to|"
-    r"no longer|hardly|barely|instead of|rather than|lack(?:s|ed|ing)?|absent)\b|n['’]t\b|\b(?:can|don|won|didn|isn|wasn|doesn|haven|hasn|couldn|shouldn|wouldn|aren|weren)t\b",
+    r"no longer|hardly|barely|instead of|rather than|lack(?:s|ed|ing)?|absent)\b|n['\u2019]t\b|"
+    r"\b(?:do|did|does|ca|can|wo|is|was|are|were|could|should|would|has|have|had|must|need)nt\b",
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(
@@ -260,6 +261,15 @@ _BOUNDARY = re.compile(
     r"before|then|yet|however|whereas|also)\b",
     re.IGNORECASE,
 )
+_RETRACTION = re.compile(
+    r"\b(?:by mistake|mistakenly|wrongly|in error|by accident|accidentally|erroneously|corrected|reverted|undid|"
+    r"undone|set (?:it |them )?back|rolled (?:it |them )?back|retracted)\b",
+    re.IGNORECASE,
+)
+"""A clause that reports its own predicate as a corrected mistake does not assert it."""
+_QUOTED = re.compile(r"\"[^\"\n]{3,}\"|\u201c[^\u201d\n]{3,}\u201d|(?<![\w])'[^'\n]{3,}?'(?![\w])|\u2018[^\u2019\n]{3,}\u2019")
+_SUBORDINATE = re.compile(r"\b(?:if|unless|until|till|once|whether|in case|as soon as)\b", re.IGNORECASE)
+"""A subordinator inside a broad claim pattern makes the claim conditional ("forbids wiping until it is verified")."""
 _CONDITIONAL_START = re.compile(r"^\W*(?:if|unless|once|when|whenever|as soon as|assuming|provided|in case)\b",
                                 re.IGNORECASE)
 SCOPE_WORDS = 6
@@ -286,14 +296,18 @@ def polarity(text: str, predicate: re.Pattern[str] | str, inner_negation: bool =
     "it was not marked done" negates it. A question or a conditional does not assert it.
     """
     pattern = predicate if isinstance(predicate, re.Pattern) else re.compile(predicate, re.IGNORECASE)
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text or "")]
     best: Polarity = "absent"
     rank = {"absent": 0, "question": 1, "hypothetical": 2, "negated": 3, "affirmed": 4}
     for m in pattern.finditer(text or ""):
+        if any(a <= m.start() and m.end() <= b for a, b in quoted):
+            continue  # quoting words (to reject or examine them) does not assert them
         scope = _scope_before(text, m.start())
         inside = m.group(0) if inner_negation else ""
-        if _NEGATOR.search(scope) or _NEGATOR.search(inside):
+        if _NEGATOR.search(scope) or _NEGATOR.search(inside) or _RETRACTION.search(text):
             p: Polarity = "negated"
-        elif _HYPOTHETICAL.search(scope) or _CONDITIONAL_START.match(text[:m.start()]):
+        elif _HYPOTHETICAL.search(scope) or _CONDITIONAL_START.match(text[:m.start()]) or \
+                _SUBORDINATE.search(m.group(0)):
             p = "hypothetical"
         elif text.rstrip(" \"')*_").endswith("?"):
             p = "question"
@@ -324,18 +338,34 @@ class Finding:
     objects: frozenset[str]
 
 
+_CONTRAST = re.compile(
+    r"\s*(?:[;\u2014]|,?\s*\b(?:but|while|whereas|although|though|however|except|yet|whilst)\b|"
+    r",\s*(?:and|so)\b)\s*",
+    re.IGNORECASE,
+)
+
+
+def segments(text: str) -> list[str]:
+    """A statement cut at contrasts ("A passed, but B could not run"; "A passed; B not run"), so that objects are
+    attributed to the predicate of their own part."""
+    return [p.strip() for p in _CONTRAST.split(text or "") if p and p.strip()]
+
+
 def find(stmts: Iterable[Statement], predicate: re.Pattern[str] | str, objects: Iterable[str] = (),
          ids: bool = False, inner_negation: bool = True) -> list[Finding]:
-    """Statements in which ``predicate`` occurs, with its polarity and the named ``objects`` (token-boundary terms,
-    or item ids with ranges when ``ids``)."""
+    """Statement parts (:func:`segments`) in which ``predicate`` occurs, with its polarity and the ``objects``
+    named in the same part (token-boundary terms, or item ids with ranges when ``ids``). A part that names no
+    object inherits the statement's objects only when the statement has a single part."""
     objs = list(objects)
     out = []
     for st in stmts:
-        p = polarity(st.text, predicate, inner_negation)
-        if p == "absent":
-            continue
-        named = ids_in(st.text, objs) if ids else {o for o in objs if mentions(st.text, o)}
-        out.append(Finding(st, p, frozenset(named)))
+        parts = segments(st.text) or [st.text]
+        for part in parts:
+            p = polarity(part, predicate, inner_negation)
+            if p == "absent":
+                continue
+            named = ids_in(part, objs) if ids else {o for o in objs if mentions(part, o)}
+            out.append(Finding(Statement(st.channel, part), p, frozenset(named)))
     return out
 
 
@@ -423,23 +453,22 @@ def sweeping(text: str, noun: re.Pattern[str] | str, total: int | None = None) -
 _EN_FUNCTION = frozenset(
     "the a an and or but of to in on at for with from by is are was were be been have has had it this that these "
     "those i we you not no all as so if then there their our my your will can could would should did do does "
-    "done than which who what when where how through out up down over into about after before just also only now "
-    "here its me us they them he she his her any some one two more other such very yes ok".split()
+    "done than which who what when where how".split()
 )
-
-
 _OTHER_FUNCTION = frozenset(
-    "el la los las del que y en por para con sin una unos es son pero como muy esta este "  # es
-    "le les des et est pour avec sans une dans sur pas mais nous vous ce cette qui "  # fr
-    "der die das und ist sind nicht mit ein eine zu den dem sich auf auch wir sie nach wurde wurden alle "  # de
-    "não em com os uma mas por sem foi são "  # pt
-    "il di che per non gli della sono anche ho".split()  # it
-)
+    # German, French, Spanish, Portuguese, Italian, Dutch function words that are not English words
+    "der die das und ist nicht ein eine wurde wurden sind mit auf für dem den des zu auch noch "
+    "le les et est une du des pas avec pour sur dans sont été qui que "
+    "el los las y es una del con por para está están fue han sido pero como muy sin todos todas se al ya "
+    "o os um uma não são foi com por para também "
+    "il gli della che non sono è stato stati per con anche "
+    "het een en niet zijn werd met voor ook".split()
+) - _EN_FUNCTION
 
 
 def foreign(text: str, min_words: int = 4) -> bool:
     """Text mostly not in English: letters of another script (CJK, Cyrillic, Arabic, ...) make up a fifth of
-    its letters, or a Latin-script text of ``min_words``+ words has almost no English function words."""
+    its letters, or Latin-script text with more function words of another European language than of English."""
     letters = [ch for ch in text or "" if ch.isalpha()]
     if not letters:
         return False
@@ -450,10 +479,8 @@ def foreign(text: str, min_words: int = 4) -> bool:
     if len(words) < min_words:
         return False
     english = sum(1 for w in words if w in _EN_FUNCTION)
-    other_function = sum(1 for w in words if w in _OTHER_FUNCTION)
-    # Telegraphic English ("DASH-309 published; totals validated") has few function words but none of another
-    # language's: only call Latin-script text foreign when another language's function words outnumber English's.
-    return other_function >= 2 and other_function > english or (english / len(words) < 0.08 and other_function >= 1)
+    others = sum(1 for w in words if w in _OTHER_FUNCTION)
+    return others >= 2 and others > english
 
 
 def foreign_channels(chs: Sequence[Channel]) -> list[Channel]:
