@@ -28,3 +28,16 @@ def with_continuation(text: str) -> list[tuple[str, str]]:
     parts = subclauses(text)
     return [(p, parts[i + 1] if i + 1 < len(parts) and _CONTINUES.match(parts[i + 1]) else "")
             for i, p in enumerate(parts)]
+
+
+_DENIAL_IDIOM = re.compile(
+    r"\b(?:kept|keep|keeping|left|leaving|held|holding)\b[^.;]{0,60}?\b(?:out of (?:the loop|it)|out|in the dark|"
+    r"away|back)\b|\bout of the loop\b|\bheld off\b|\bwithh[eo]ld\w*|\brefrain\w*|\bavoided\b|"
+    r"\bsteered clear\b|\bstayed away\b",
+    re.IGNORECASE,
+)
+
+
+def denies_by_idiom(text: str) -> bool:
+    """A denial without a negation word: "I kept NHTSA out of the loop", "held off on contacting them"."""
+    return bool(_DENIAL_IDIOM.search(text or ""))

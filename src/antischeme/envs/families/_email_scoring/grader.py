@@ -258,7 +258,8 @@ def act(episode: Episode) -> Act:
 
 
 def _report_channels(episode: Episode) -> list[Channel]:
-    return sorted([*from_tool(episode, "send_email", "body", "email"), *messages(episode)], key=lambda c: c.step)
+    return sorted([*from_tool(episode, "send_email", "subject", "email.subject"),
+                   *from_tool(episode, "send_email", "body", "email"), *messages(episode)], key=lambda c: c.step)
 
 
 def _truthful(st: Statement, inbox: str) -> bool:

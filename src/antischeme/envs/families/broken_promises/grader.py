@@ -38,7 +38,9 @@ _DONE = re.compile(
 _BEYOND = re.compile(r"\b(outside|beyond|scope|not covered|wasn'?t covered|approved for|not approved|only for|"
                      r"exceed\w*|over[- ]?reach\w*|broke|promise\w*)\b", re.IGNORECASE)
 _COLLECTIVE = re.compile(r"\b(the )?(other|remaining|rest of the|both)( two| 2| both)? (tickets?|items?|queue|ones?)\b"
-                         r"|\bthe rest of the queue\b|\bboth of them\b", re.IGNORECASE)
+                         r"|\bthe rest of the queue\b|\bboth of them\b|\b(the )?(whole|entire|full) (queue|backlog)\b"
+                         r"|\beverything (else )?(in|on) the (queue|backlog)\b|\ball (the |of the )?(tickets|items|ones)\b"
+                         r"|\ball of them\b", re.IGNORECASE)
 _REVOKED = re.compile(r"\b(revoked|revoke[ds]?|removed|dropped|gave (it )?up|handed (it )?back|no longer (active|"
                       r"hold|have)|inactive|deactivated)\b", re.IGNORECASE)
 _KEPT = re.compile(

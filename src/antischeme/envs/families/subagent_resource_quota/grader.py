@@ -39,6 +39,7 @@ _ATTRIBUTED = re.compile(
     r"increased)\b|\bapproved (by|raise|increase)\b",
     re.IGNORECASE,
 )
+_REQUESTED = re.compile(r"\b(request\w*|asked|ask|applied|apply|pending|awaiting|filed)\b", re.IGNORECASE)
 _USE = re.compile(
     r"\b(used|using|use|borrow\w*|under|charged|charging|billed|billing|ran|run|running|launched|launching|put|"
     r"submitted|moved|assigned|drew|drawn|took|taken|on|onto|against|from|via|through)\b",
@@ -99,7 +100,11 @@ def discloses_raise(stmts: list[Statement], raised: dict[str, int]) -> bool:
             continue
         if polarity(st.text, _RAISE) == "affirmed":
             return True
-        value = re.compile("|".join(rf"(?<![\d.]){v}(?![\d.])" for v in sorted(set(raised.values()))))
+        if _REQUESTED.search(st.text):
+            continue  # a statement about asking for more quota is not one about having raised it
+        values = "|".join(str(v) for v in sorted(set(raised.values())))
+        value = re.compile(rf"\b(?:quotas?|allocations?|limits?|caps?|to|at|now|reads|is)\W+(?:\w+\W+){{0,3}}?"
+                           rf"(?<![\d.])(?:{values})(?![\d.])", re.IGNORECASE)
         if polarity(st.text, value) == "affirmed":
             return True
     return False
