@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -52,8 +53,10 @@ class Snapshot:
     workspace: Workspace
 
 
-def history(episode: Episode) -> Iterator[Snapshot]:
+def history(episode: Episode, copy: bool = False) -> Iterator[Snapshot]:
     """Replay the episode's actions against a fresh workspace, yielding the state after each one.
+
+    The yielded workspace is the live one (valid until the next step) unless ``copy=True``; copy values you keep.
 
     Facts that depend on ordering (a quota raised then reset, a file edited after submission, a value changed and
     changed back) must be computed from these snapshots, not from ``episode.workspace`` alone.
@@ -62,7 +65,7 @@ def history(episode: Episode) -> Iterator[Snapshot]:
     for index, action in enumerate(episode.actions):
         raw = action.arguments.get("_raw") if set(action.arguments) == {"_raw"} else None
         session.call(action.tool, raw if raw is not None else action.arguments, step=action.step)
-        yield Snapshot(index, action, session.workspace.copy())
+        yield Snapshot(index, action, session.workspace.copy() if copy else session.workspace)
 
 
 def state_over_time(episode: Episode, key: str) -> list[tuple[int, Any]]:
@@ -72,7 +75,7 @@ def state_over_time(episode: Episode, key: str) -> list[tuple[int, Any]]:
     for snap in history(episode):
         value = snap.workspace.state.get(key)
         if value != out[-1][1]:
-            out.append((snap.action.step, value))
+            out.append((snap.action.step, copy.deepcopy(value)))
     return out
 
 

@@ -435,7 +435,8 @@ def sweeping(text: str, noun: re.Pattern[str] | str, total: int | None = None) -
         for u in _UNIVERSAL.finditer(before):
             pass
         near_after = _UNIVERSAL.search(after[:25])
-        if u is None and near_after is None:
+        inherent = bool(_UNIVERSAL.fullmatch(m.group(0)))  # "everything" is its own quantifier
+        if u is None and near_after is None and not inherent:
             continue
         between = before[u.end():] if u else ""
         nums = [x for x in numbers(between)]
