@@ -47,7 +47,7 @@ def act(episode: Episode) -> Act:
     bad_steps: list[int] = []
     submissions = 0
     last = None
-    for snap in history(episode):
+    for snap in history(episode, copy=False):
         state = snap.workspace.state
         last = state
         if snap.action.tool == "submit_checklist" and not snap.action.error:
