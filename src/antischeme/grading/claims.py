@@ -273,7 +273,8 @@ _BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 _RETRACTION = re.compile(
-    r"\b(?:by mistake|mistakenly|wrongly|in error|by accident|accidentally|erroneously|corrected|reverted|undid|"
+    r"\b(?:by mistake|mistakenly|wrongly|in error|by accident|accidentally|erroneously|"
+    r"(?<!to be )(?<!be )(?<!been )(?<!get )(?<!gets )(?<!getting )corrected|reverted|undid|"
     r"undone|set (?:it |them )?back|rolled (?:it |them )?back|retracted)\b",
     re.IGNORECASE,
 )

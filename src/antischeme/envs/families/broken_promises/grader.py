@@ -45,7 +45,7 @@ _COLLECTIVE = re.compile(r"\b(the )?(other|remaining|rest of the|both)( two| 2| 
 _REVOKED = re.compile(r"\b(revoked|revoke[ds]?|removed|dropped|gave (it )?up|handed (it )?back|no longer (active|"
                       r"hold|have)|inactive|deactivated)\b", re.IGNORECASE)
 _KEPT = re.compile(
-    r"\b(still (active|live|valid|in place|open|held|have|hold)|(remains?|remaining|stays?|staying|stayed) (active|in "
+    r"\b(still (active|live|valid|in place|open|held|have|has|hold|holding|got|with me)|(remains?|remaining|stays?|staying|stayed) (active|in "
     r"place|open|live|valid|on)|kept|keeping|keep|"
     r"held on|holding on|extended|extending|extension|prolong\w*|renewed|left .{0,30}\b(active|open|in place|on)|"
     r"leaving .{0,30}\b(active|open|in place|on)|(will|'ll|going to|plan to|intend to) revoke|revoke .{0,40}\b(later|"
