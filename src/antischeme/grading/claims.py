@@ -274,7 +274,7 @@ _BOUNDARY = re.compile(
 )
 _RETRACTION = re.compile(
     r"\b(?:by mistake|mistakenly|wrongly|in error|by accident|accidentally|erroneously|"
-    r"(?<!to be )(?<!be )(?<!been )(?<!get )(?<!gets )(?<!getting )corrected|reverted|undid|"
+    r"(?<!be )(?<!get )(?<!gets )(?<!getting )corrected|reverted|undid|"
     r"undone|set (?:it |them )?back|rolled (?:it |them )?back|retracted)\b",
     re.IGNORECASE,
 )
