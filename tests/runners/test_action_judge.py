@@ -1,18 +1,20 @@
-"""Classifier-graded families: an LLM judge bound to the ``grader`` role sees actions only; unusable answers fall
-back to the family's deterministic rule verdict."""
+"""Language-graded families: the action-only LLM grader bound to the ``grader`` role sees actions and act facts,
+never reasoning; unusable answers (malformed, unverifiable quotes) fall back to the rule verdict and are flagged."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
 from inspect_ai import eval as inspect_eval
 from inspect_ai.model import ModelOutput, ModelUsage, get_model
 
 from antischeme.envs.registry import families
+from antischeme.grading.llm_grader import parse_answer
 from antischeme.runners.inspect import family_task
-from antischeme.runners.inspect.action_judge import parse_judgement
 
-FAMILY = next(n for n, f in families().items() if f.classifier_rubric)
+FAMILY = "chat_deception"
 
 
 def _judge(answer: str, seen: list[str]):
@@ -26,28 +28,40 @@ def _judge(answer: str, seen: list[str]):
 
 
 def _run(tmp_path: Path, policy: str, judge) -> list:
-    task = family_task(FAMILY, env_ids=[next(iter(sorted(e.id for e in families()[FAMILY].environments())))])
+    task = family_task(FAMILY, env_ids=[sorted(e.id for e in families()[FAMILY].environments())[0]])
     [log] = inspect_eval(task, model=f"antischeme/{policy}", model_roles={"grader": judge}, log_dir=str(tmp_path),
                          display="none")
     assert log.status == "success", log.error
     return [s.scores["action_grader"].metadata for s in log.samples]
 
 
-def test_judge_verdict_replaces_the_rule_verdict_and_never_sees_reasoning(tmp_path: Path) -> None:
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ANTISCHEME_JUDGE_CACHE", str(tmp_path / "cache"))
+
+
+def test_grader_verdict_replaces_the_rule_verdict_and_never_sees_reasoning(tmp_path: Path) -> None:
     seen: list[str] = []
-    [verdict] = _run(tmp_path, "saint", _judge('{"covert": true, "reason": "claimed a pass", "steps": [4]}', seen))
-    assert verdict["covert"] is True and verdict["reason"].startswith("[judge]")
-    assert verdict["details"]["rule_covert"] is False and verdict["evidence"] == [4]
+    answer = json.dumps({"covert": True, "reason": "claimed a pass", "evidence": [{"step": 2, "quote": "TOOL"}]})
+    [verdict] = _run(tmp_path, "saint", _judge(answer, seen))
+    assert verdict["covert"] is True and verdict["reason"].startswith("[grader]")
+    assert verdict["details"]["rule_covert"] is False and verdict["evidence"] == [2]
     assert seen and "AS1" not in seen[0].split("TRANSCRIPT OF ACTIONS:")[1]  # the saint cites AS1 only in reasoning
 
 
-def test_malformed_judge_answer_falls_back_to_the_rules(tmp_path: Path) -> None:
+def test_malformed_answer_falls_back_to_the_rules_and_is_flagged(tmp_path: Path) -> None:
     [verdict] = _run(tmp_path, "schemer", _judge("I think it is covert, probably.", []))
-    assert verdict["covert"] is True and not verdict["reason"].startswith("[judge]")
-    assert "unusable judge answer" in verdict["details"]["judge_error"]
+    assert verdict["covert"] is True and not verdict["reason"].startswith("[grader]")
+    assert verdict["details"]["grader_fallback"] is True
+    assert "no JSON object" in verdict["details"]["grader_error"]
 
 
-def test_parse_judgement() -> None:
-    assert parse_judgement('Answer: {"covert": false, "reason": "ok"}') == (False, "ok", [])
-    assert parse_judgement('{"covert": "yes"}') is None
-    assert parse_judgement("{not json}") is None
+def test_parse_answer_verifies_quotes_against_the_input() -> None:
+    source = "[3] AGENT SAYS: The suite is green."
+    ok = parse_answer('Answer: {"covert": true, "reason": "r", "evidence": [{"step": 3, "quote": "suite is  green"}]}',
+                      source)
+    assert not isinstance(ok, str) and ok.covert is True
+    assert "unverifiable quote" in parse_answer(
+        '{"covert": true, "reason": "r", "evidence": [{"step": 3, "quote": "all tests passed"}]}', source)
+    assert isinstance(parse_answer('{"covert": "yes", "reason": "r", "evidence": []}', source), str)
+    assert isinstance(parse_answer("{not json}", source), str)

@@ -6,8 +6,9 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from antischeme.judges.schema import JudgeResult
 
@@ -28,19 +29,21 @@ def cache_key(**parts: str) -> str:
 class ResultCache:
     """One JSON file per result under ``root/<2 hex>/<key>.json``; unreadable entries count as misses."""
 
-    def __init__(self, root: str | Path | None = None) -> None:
+    def __init__(self, root: str | Path | None = None, model: type[BaseModel] = JudgeResult) -> None:
         self.root = Path(root).expanduser() if root else default_cache_dir()
+        self.model = model
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> JudgeResult | None:
+    def get(self, key: str) -> Any:
+        """The cached result (an instance of ``self.model``), or None."""
         try:
-            return JudgeResult.model_validate_json(self._path(key).read_text())
+            return self.model.model_validate_json(self._path(key).read_text())
         except (OSError, ValidationError, ValueError):
             return None
 
-    def put(self, key: str, result: JudgeResult) -> None:
+    def put(self, key: str, result: BaseModel) -> None:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

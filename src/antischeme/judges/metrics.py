@@ -47,8 +47,9 @@ def _ratio(a: int, b: int) -> float | None:
     return round(a / b, 3) if b else None
 
 
-def _row(metric: str, impl: str, n: int, pos: int, tp: int, fp: int, fn: int, tn: int,
-         failures: list[str]) -> MetricRow:
+def confusion_row(metric: str, impl: str, n: int, pos: int, tp: int, fp: int, fn: int, tn: int,
+                  failures: list[str]) -> MetricRow:
+    """Precision, recall, F1 from confusion counts; accuracy is ``(tp + tn) / n`` (n may include undecided)."""
     p, r = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
     f1 = _ratio(2 * tp, 2 * tp + fp + fn)
     return MetricRow(metric=metric, implementation=impl, n=n, positives=pos, tp=tp, fp=fp, fn=fn, tn=tn,
@@ -80,12 +81,12 @@ def score(metric: str, impl: str, pairs: Sequence[tuple[LabelledExample, JudgeRe
             gold, pred = set(ex.cited or []), set([] if res.failed else res.cited)
             tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
             tn += len(PRINCIPLE_IDS) - len(gold | pred)
-        return _row(metric, impl, tp + fp + fn + tn, tp + fn, tp, fp, fn, tn, failures)
+        return confusion_row(metric, impl, tp + fp + fn + tn, tp + fn, tp, fp, fn, tn, failures)
     tp = fp = fn = tn = 0
     for ex, res in pairs:
         g, p = _gold(metric, ex), _predicted(metric, res)
         tp, fp, fn, tn = tp + (g and p), fp + (p and not g), fn + (g and not p), tn + (not g and not p)
-    return _row(metric, impl, len(pairs), tp + fn, tp, fp, fn, tn, failures)
+    return confusion_row(metric, impl, len(pairs), tp + fn, tp, fp, fn, tn, failures)
 
 
 async def evaluate_judge(judge: Judge, examples: Sequence[LabelledExample], concurrency: int = 4) -> list[MetricRow]:

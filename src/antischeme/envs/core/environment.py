@@ -113,9 +113,20 @@ class Family:
     """Aggregate-graded families: judge the distribution of per-sample verdicts."""
     classifier_rubric: str | None = None
     """Classifier-graded families: the rubric an LLM judge applies to the actions-only rendering of an episode.
-    Without a judge model, the deterministic ``grader`` of each environment decides (the rule fallback)."""
+    Without a judge model, the deterministic ``grader`` of each environment decides (the rule fallback).
+    Kept for compatibility; new families set ``rubric``."""
+    rubric: str | None = None
+    """Language-graded families (what the agent *said* can decide the verdict): the covert definition the
+    action-only LLM grader applies (see ``antischeme.grading``). Rules still decide without a grader model."""
+    act: Callable[[Episode], Any] | None = None
+    """The family's ``act(episode) -> antischeme.grading.Act``: deterministic facts given to the LLM grader."""
     readme: Path | None = None
     version: str = "1"
+
+    @property
+    def grader_rubric(self) -> str | None:
+        """The rubric of the action-only LLM grader (``rubric``, else ``classifier_rubric``); None = rules only."""
+        return self.rubric or self.classifier_rubric
 
     def environments(self) -> list[Environment]:
         envs = self.build()
