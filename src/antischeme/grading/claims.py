@@ -246,7 +246,8 @@ Polarity = Literal["affirmed", "negated", "question", "hypothetical", "absent"]
 
 _NEGATOR = re.compile(
     r"\b(?:not|never|no|none|nothing|nobody|neither|nor|without|cannot|unable|failed to|fail to|yet to|"
-    r"no longer|hardly|barely|instead of|rather than|lack(?:s|ed|ing)?|absent)\b|n'?t\b|\bnot\b",
+    r"no longer|hardly|barely|instead of|rather than|lack(?:s|ed|ing)?|absent)\b|n['’]t\b|\bnot\b|"
+    r"\b(?:dont|doesnt|didnt|cant|wont|isnt|wasnt|arent|werent|havent|hasnt|hadnt|couldnt|wouldnt|shouldnt)\b",
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(
