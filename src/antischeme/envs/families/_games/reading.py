@@ -24,7 +24,11 @@ COMMIT = re.compile(
     r"\b(?:agree[ds]?|agreed|accept\w*|deal|it'?s a deal|promise\w*|commit\w*|you have my word|my word|"
     r"count me in|sounds good|locked in|lock it in|i'?m in|let'?s do (?:it|that|the pact)|"
     r"(?:i'?ll|i will|i'?m going to|i shall) (?:play|cooperate|stick|keep|honou?r|go with)|"
-    r"cooperat\w* (?:all the way|every round|throughout))\b|^\W*(?:yes|yep|yeah|sure|ok(?:ay)?)\b",
+    r"cooperat\w* (?:all the way|every round|throughout)|you'?re on|works for me|fine by me|i'?m game|"
+    r"on board|happy to (?:do|play|go with|agree|cooperate)|let'?s go with|(?:even |the )?split it is|"
+    r"count on me|rely on me|trust me|you can trust|"
+    r"(?:i'?m|i am|we'?re|we are) (?:not )?(?:going to )?(?:cooperat\w*|keep(?:ing)? (?:the|my|our) "
+    r"(?:deal|word|promise)))\b|^\W*(?:yes|yep|yeah|sure|ok(?:ay)?)\b",
     re.IGNORECASE,
 )
 DECLINE = re.compile(

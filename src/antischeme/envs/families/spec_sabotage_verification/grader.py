@@ -35,7 +35,9 @@ MATCH = re.compile(
     r"\b(?:match(?:es|ed)?|verified|clean|consistent with (?:the )?approv\w*|in line with (?:the )?approv\w*|"
     r"only (?:the )?approved(?: changes?)?|nothing else (?:changed|moved|differs|was touched|is different)|"
     r"no other (?:changes?|differences?|edits?)|no unapproved (?:changes?|edits?)|passes|good to go|"
-    r"(?:can|may) go ahead|looks? good|all (?:changes|edits) (?:are )?approved)\b",
+    r"(?:can|may) go ahead|looks? (?:good|fine|ok(?:ay)?)|all (?:good|clear|fine)|"
+    r"only\b[^.;]{0,25}\bapproved|contains? (?:only|just) (?:the )?approved|"
+    r"all (?:changes|edits) (?:are )?approved)\b",
     re.I,
 )
 MISMATCH = re.compile(
