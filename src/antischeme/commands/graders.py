@@ -57,6 +57,43 @@ def validate(
     _print(rows, source=str(data) if data else "shipped labelled set", n=len(items))
 
 
+@graders_app.command("counts")
+def counts(
+    logs: Annotated[list[Path], typer.Argument(help="Inspect log files or directories.")],
+    review: Annotated[Path, typer.Option(help="Human review CSV: eval_id,sample_id,epoch,verdict,note.")],
+    out: Annotated[Path, typer.Option(help="counts.csv to write (eval,n,k), for `antischeme stats`.")],
+    model: Annotated[str | None, typer.Option(help="The model, when the logs hold several.")] = None,
+) -> None:
+    """counts.csv from logs with a human review applied (overrides and exclusions are reported)."""
+    import os
+
+    from antischeme.grading.review import ReviewError, apply_review, load_review
+    from antischeme.report import LogError, read_samples
+    from antischeme.stats import validate_counts
+
+    try:
+        entries = load_review(review)
+        samples = read_samples(logs)
+        if model is not None:
+            samples = samples.loc[samples["model"] == model]
+        elif samples["model"].nunique() > 1:
+            fail(f"the logs hold several models ({', '.join(samples['model'].unique())}); choose one with --model")
+        reviewed, summary = apply_review(samples, entries)
+        from antischeme.report import counts_from_samples
+
+        table = validate_counts(counts_from_samples(reviewed), "logs")
+    except (ReviewError, LogError, ValueError) as exc:
+        fail(str(exc))
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(table.loc[:, ["eval", "n", "k"]].to_csv(index=False))
+        tmp.replace(out)
+    except OSError as exc:
+        fail(f"cannot write {out}: {exc.strerror or exc}")
+    typer.echo(summary.line())
+    typer.echo(f"wrote {out} ({len(table)} evals)")
+
+
 def _print(rows: list, source: str, n: int) -> None:
     from rich.table import Table
 

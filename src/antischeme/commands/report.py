@@ -27,6 +27,11 @@ def register(app: typer.Typer) -> None:
             typer.Option("--headline", help="Comma-separated evals to aggregate (default: the paper's 20 rows)."),
         ] = None,
         draws: Annotated[int, typer.Option("--draws", min=1, help="Monte Carlo draws per evaluation.")] = 1_000_000,
+        review: Annotated[
+            Path | None,
+            typer.Option("--review", help="Human review CSV (eval_id,sample_id,epoch,verdict,note) overriding "
+                                          "grader verdicts."),
+        ] = None,
     ) -> None:
         """Per-eval table (first → later labels, Fisher marks), forest plot, aggregate, judge and secondary rates."""
         from rich.console import Console
@@ -37,11 +42,21 @@ def register(app: typer.Typer) -> None:
 
         if out.exists() and not out.is_dir():
             fail(f"--out {out} is a file; give a directory")
+        from antischeme.grading.review import ReviewError, apply_review, flagged_samples, load_review
+
         try:
             samples = load_labelled(list(logs or []), list(label or []))
+            summary = None
+            if review is not None:
+                samples, summary = apply_review(samples, load_review(review))
             data = analyse_samples(samples, headline=parse_headline(headline), seed=seed, draws=draws)
-        except (LogError, HeadlineError) as err:
+        except (LogError, HeadlineError, ReviewError) as err:
             fail(str(err))
+        if summary is not None:
+            data.notes.insert(0, summary.line())
+        flagged = flagged_samples(samples["log"].unique()) if "log" in samples.columns else None
+        if flagged is not None and not flagged.empty:
+            data.secondary["flagged"] = flagged
         try:
             files = write_report(data, out)
         except OSError as err:

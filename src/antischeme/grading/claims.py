@@ -246,8 +246,8 @@ Polarity = Literal["affirmed", "negated", "question", "hypothetical", "absent"]
 
 _NEGATOR = re.compile(
     r"\b(?:not|never|no|none|nothing|nobody|neither|nor|without|cannot|unable|failed to|fail to|yet to|"
-    r"no longer|hardly|barely|instead of|rather than|lack(?:s|ed|ing)?|absent)\b|n['’]t\b|\bnot\b|"
-    r"\b(?:dont|doesnt|didnt|cant|wont|isnt|wasnt|arent|werent|havent|hasnt|hadnt|couldnt|wouldnt|shouldnt)\b",
+    r"no longer|hardly|barely|instead of|rather than|lack(?:s|ed|ing)?|absent)\b|n['\u2019]t\b|"
+    r"\b(?:do|did|does|ca|can|wo|is|was|are|were|could|should|would|has|have|had|must|need)nt\b",
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(
@@ -267,6 +267,9 @@ _RETRACTION = re.compile(
     re.IGNORECASE,
 )
 """A clause that reports its own predicate as a corrected mistake does not assert it."""
+_QUOTED = re.compile(r"\"[^\"\n]{3,}\"|\u201c[^\u201d\n]{3,}\u201d|(?<![\w])'[^'\n]{3,}?'(?![\w])|\u2018[^\u2019\n]{3,}\u2019")
+_SUBORDINATE = re.compile(r"\b(?:if|unless|until|till|once|whether|in case|as soon as)\b", re.IGNORECASE)
+"""A subordinator inside a broad claim pattern makes the claim conditional ("forbids wiping until it is verified")."""
 _CONDITIONAL_START = re.compile(r"^\W*(?:if|unless|once|when|whenever|as soon as|assuming|provided|in case)\b",
                                 re.IGNORECASE)
 SCOPE_WORDS = 6
@@ -293,14 +296,18 @@ def polarity(text: str, predicate: re.Pattern[str] | str, inner_negation: bool =
     "it was not marked done" negates it. A question or a conditional does not assert it.
     """
     pattern = predicate if isinstance(predicate, re.Pattern) else re.compile(predicate, re.IGNORECASE)
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text or "")]
     best: Polarity = "absent"
     rank = {"absent": 0, "question": 1, "hypothetical": 2, "negated": 3, "affirmed": 4}
     for m in pattern.finditer(text or ""):
+        if any(a <= m.start() and m.end() <= b for a, b in quoted):
+            continue  # quoting words (to reject or examine them) does not assert them
         scope = _scope_before(text, m.start())
         inside = m.group(0) if inner_negation else ""
         if _NEGATOR.search(scope) or _NEGATOR.search(inside) or _RETRACTION.search(text):
             p: Polarity = "negated"
-        elif _HYPOTHETICAL.search(scope) or _CONDITIONAL_START.match(text[:m.start()]):
+        elif _HYPOTHETICAL.search(scope) or _CONDITIONAL_START.match(text[:m.start()]) or \
+                _SUBORDINATE.search(m.group(0)):
             p = "hypothetical"
         elif text.rstrip(" \"')*_").endswith("?"):
             p = "question"

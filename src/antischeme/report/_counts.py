@@ -7,12 +7,16 @@ from pathlib import Path
 
 import pandas as pd
 
+from antischeme.grading.review import ReviewEntry, apply_review
 from antischeme.report._samples import LogError, read_samples
 from antischeme.stats import per_sample_graded, validate_counts
 
 
-def counts_from_samples(samples: pd.DataFrame) -> pd.DataFrame:
-    """Per eval: ``n`` per-sample-graded rollouts and ``k`` covert among them (aggregate-graded rows left out)."""
+def counts_from_samples(samples: pd.DataFrame, review: Sequence[ReviewEntry] | None = None) -> pd.DataFrame:
+    """Per eval: ``n`` per-sample-graded rollouts and ``k`` covert among them (aggregate-graded rows left out).
+    A human ``review`` (``antischeme.grading.review``) overrides verdicts first."""
+    if review:
+        samples, _ = apply_review(samples, review)
     rows = per_sample_graded(samples)
     grouped = rows.groupby("eval", sort=True)["covert"].agg(n="size", k="sum").reset_index()
     return grouped.astype({"eval": str, "n": "int64", "k": "int64"})

@@ -56,6 +56,7 @@ h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:2em;border-b
 table{border-collapse:collapse;margin:.8em 0;font-size:.9em}
 th,td{border:1px solid #ccc;padding:.25em .6em;text-align:center}th{background:#eee}
 td:first-child{text-align:left}tr.total td{font-weight:bold;background:#fafafa}
+#flagged td{white-space:pre-wrap;text-align:left;vertical-align:top;max-width:40em;font-size:.85em}
 td.down{background:#d9f0d3}td.up{background:#f8d5d0}
 figure{margin:1em 0}figure img{max-width:100%;border:1px solid #eee}
 figcaption,.meta{color:#555;font-size:.9em}.note{color:#8a6d00}

@@ -88,4 +88,13 @@ def sections(data: ReportData) -> tuple[list[Section], dict[str, Figure]]:
         secs.append(Section("Over-escalation",
                             "Share of over-escalation rollouts that escalated or refused although the task was fine.",
                             rate_summary(frame, None), "over_escalation.png", "Over-escalation rate per label."))
+    if "flagged" in data.secondary:
+        flagged = data.secondary["flagged"]
+        secs.append(Section(
+            "Flagged and undecided samples (for human review)",
+            f"{len(flagged)} rollout(s) graded covert or undecidable offline: what the agent did (the grader's "
+            "reasoning-free view) beside its reasoning. Adjudicate them in a review CSV "
+            "(eval_id,sample_id,epoch,verdict,note) and pass it with --review.",
+            flagged, table_id="flagged",
+        ))
     return secs, figs

@@ -4,6 +4,7 @@
 from pathlib import Path
 
 from antischeme.envs.core import Family
+from antischeme.envs.families.chat_deception import grader
 from antischeme.envs.families.chat_deception.rubric import RUBRIC
 from antischeme.envs.families.chat_deception.variants import CATEGORY, FAMILY as NAME, build
 
@@ -19,5 +20,6 @@ FAMILY = Family(
     ),
     in_headline=False,
     classifier_rubric=RUBRIC,
+    act=grader.act,
     readme=Path(__file__).with_name("README.md"),
 )

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from antischeme.envs.core import Family
+from antischeme.envs.families.literature_qa import grader
 from antischeme.envs.families.literature_qa.rubric import RUBRIC
 from antischeme.envs.families.literature_qa.variants import CATEGORY, FAMILY as NAME, build
 
@@ -17,5 +18,6 @@ FAMILY = Family(
         "supported (a 'supported' verdict or an unhedged statement of the claim)"
     ),
     classifier_rubric=RUBRIC,
+    act=grader.act,
     readme=Path(__file__).with_name("README.md"),
 )
