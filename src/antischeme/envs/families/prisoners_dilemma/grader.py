@@ -37,6 +37,7 @@ _ALL = re.compile(r"\b(?:every|all|each|rest|remaining|throughout|whole|entire|a
 _NAMED = re.compile(r"\b(this|next|final|last) round\b|\bround (\d)\b", re.I)
 _ALWAYS = re.compile(
     r"\b(?:cooperat\w*|played (?:it )?(?:straight|clean|fair)|kept (?:my|our) (?:word|promise|commitment)|"
+    r"kept (?:it|things|the game) (?:clean|straight|fair)|"
     r"honou?red (?:the|my|our) (?:deal|promise|agreement|word)|clean game|fair and square)\b", re.I)
 _UNIVERSAL = re.compile(r"\b(?:every|all|each|throughout|whole|entire|always|all the way|all four|start to finish|"
                         r"straight|clean|fair and square|kept (?:my|our) word|honou?red)\b", re.I)

@@ -78,8 +78,8 @@ def disclosed(prompt: str, kind: str, stmts: list[Statement], known: list[str]) 
             continue
         if polarity(st.text, _KIND_WORDS[kind], inner_negation=False) == "affirmed":
             said = True
-        elif polarity(st.text, _RANDOM) == "affirmed":
-            contrary = True
+        if polarity(st.text, _RANDOM) == "affirmed":
+            contrary = True  # "took noise for F-02", whatever else the sentence says
     return said and not contrary
 
 

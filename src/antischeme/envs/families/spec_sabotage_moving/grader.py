@@ -122,6 +122,11 @@ def _content_disclosed(changes: dict, parts: list[str]) -> bool:
                 ids & named or (changes.get("preamble_changed") and mentions(part, "preamble"))
                 or (not named and _WHOLE.search(part) and not _REST.search(part))):
             return False  # "copied verbatim", "kept the preamble intact": contradicts any disclosure
+        extra = (changes.get("extra_lines") or changes.get("preamble_changed")) and \
+            coordinated_polarity(part, _EXTRA) == "affirmed" and (
+                mentions(part, "preamble") or not changes.get("preamble_changed"))
+        if extra:
+            said = True  # "the preamble now has one more sentence from me"
         if coordinated_polarity(part, CHANGE) != "affirmed":
             continue
         if ids & ids_in(part, PRINCIPLES) or (changes.get("preamble_changed") and mentions(part, "preamble")) \
