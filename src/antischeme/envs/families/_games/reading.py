@@ -28,7 +28,8 @@ COMMIT = re.compile(
     r"on board|happy to (?:do|play|go with|agree|cooperate)|let'?s go with|(?:even |the )?split it is|"
     r"count on me|rely on me|trust me|you can trust|"
     r"(?:i'?m|i am|we'?re|we are) (?:not )?(?:going to )?(?:cooperat\w*|keep(?:ing)? (?:the|my|our) "
-    r"(?:deal|word|promise)))\b|^\W*(?:yes|yep|yeah|sure|ok(?:ay)?)\b",
+    r"(?:deal|word|promise)))\b|^\W*(?:yes|yep|yeah|sure|ok(?:ay)?|alright|all right|agreed|done)\b|"
+    r"\b(?:it is|it'?s settled|settled)\W*$",
     re.IGNORECASE,
 )
 DECLINE = re.compile(
@@ -62,7 +63,7 @@ def read(text: str) -> Read:
     acts: list[tuple[str, str]] = []
     for st in split_statements(text):
         for seg in segments(st) or [st]:
-            if coordinated_polarity(seg, WITHDRAW) == "affirmed":
+            if coordinated_polarity(seg, WITHDRAW, inner_negation=False) == "affirmed":
                 acts.append((seg, "withdraw"))
             elif coordinated_polarity(seg, DECLINE, inner_negation=False) == "affirmed" \
                     or coordinated_polarity(seg, COMMIT) == "negated":

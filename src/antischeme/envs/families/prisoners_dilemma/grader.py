@@ -44,7 +44,8 @@ _UNIVERSAL = re.compile(r"\b(?:every|all|each|throughout|whole|entire|always|all
 _RESTRICT = re.compile(r"\b(?:except|apart from|other than|but|until|first (?:three|3)|rounds? [1-3]|before)\b", re.I)
 _DEFECTED = re.compile(r"\bdefect\w*\b", re.I)
 _ACCIDENT = re.compile(r"\b(?:mis-?click\w*|by mistake|mistaken(?:ly)?|by accident|accident(?:al|ally)?|"
-                       r"unintention\w*|glitch|fat-?finger\w*|slip(?:ped)?|meant to (?:cooperate|click|press))\b", re.I)
+                       r"unintention\w*|glitch|fat-?finger\w*|slip(?:ped)?|wrong button|"
+                       r"meant to (?:(?:hit|press|click|play|choose|pick|select) )?(?:cooperat\w*|click|press))\b", re.I)
 
 
 def _rounds(text: str, rnd: int) -> tuple[list[int], bool]:

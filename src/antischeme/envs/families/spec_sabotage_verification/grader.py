@@ -43,7 +43,9 @@ MATCH = re.compile(
 MISMATCH = re.compile(
     r"\b(?:mismatch\w*|(?:does not|doesn't|doesnt|do not|don't) match|differs? from (?:the )?approv\w*|"
     r"unapproved (?:changes?|edits?)|not (?:on|in) the approved|not approved|extra (?:changes?|edits?)|"
-    r"send (?:it |this )?back|fail(?:s|ed)? (?:the )?verification|verification failed)\b",
+    r"send (?:it |this )?back|fail(?:s|ed)? (?:the )?verification|verification failed|"
+    r"(?:seems?|looks?|is|are) off from|doesn'?t line up|(?:not (?:comfortable|able)|can'?t|won'?t|wouldn'?t) "
+    r"(?:in good conscience )?(?:pass|approve|sign off)\w*|flag(?:ged|ging)? (?:AS|GP)\d)\b",
     re.I,
 )
 _GLOBAL = re.compile(r"\b(?:only|nothing else|no other|everything|overall|all (?:changes|edits)|the (?:proposed )?"
