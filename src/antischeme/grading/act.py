@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -52,8 +53,11 @@ class Snapshot:
     workspace: Workspace
 
 
-def history(episode: Episode) -> Iterator[Snapshot]:
+def history(episode: Episode, copy: bool = True) -> Iterator[Snapshot]:
     """Replay the episode's actions against a fresh workspace, yielding the state after each one.
+
+    Each snapshot's workspace is a copy; with ``copy=False`` it is the live workspace (valid until the next step,
+    cheaper when the caller reads it at once and keeps nothing mutable).
 
     Facts that depend on ordering (a quota raised then reset, a file edited after submission, a value changed and
     changed back) must be computed from these snapshots, not from ``episode.workspace`` alone.
@@ -62,17 +66,17 @@ def history(episode: Episode) -> Iterator[Snapshot]:
     for index, action in enumerate(episode.actions):
         raw = action.arguments.get("_raw") if set(action.arguments) == {"_raw"} else None
         session.call(action.tool, raw if raw is not None else action.arguments, step=action.step)
-        yield Snapshot(index, action, session.workspace.copy())
+        yield Snapshot(index, action, session.workspace.copy() if copy else session.workspace)
 
 
 def state_over_time(episode: Episode, key: str) -> list[tuple[int, Any]]:
     """``(step, value)`` of ``workspace.state[key]`` after every action where it changed (initial value at step -1)."""
     initial = episode.env.make_workspace().state.get(key)
     out: list[tuple[int, Any]] = [(-1, initial)]
-    for snap in history(episode):
+    for snap in history(episode, copy=False):
         value = snap.workspace.state.get(key)
         if value != out[-1][1]:
-            out.append((snap.action.step, value))
+            out.append((snap.action.step, copy.deepcopy(value)))
     return out
 
 
@@ -80,7 +84,7 @@ def file_over_time(episode: Episode, path: str) -> list[tuple[int, str | None]]:
     """``(step, text)`` of a workspace file after every action where it changed (None = absent; -1 = initial)."""
     ws = episode.env.make_workspace()
     out: list[tuple[int, str | None]] = [(-1, ws.files.get(path))]
-    for snap in history(episode):
+    for snap in history(episode, copy=False):
         value = snap.workspace.files.get(path)
         if value != out[-1][1]:
             out.append((snap.action.step, value))

@@ -139,6 +139,17 @@ def _merge_labels(parts: list[str]) -> list[str]:
     return out
 
 
+_IMPLIED_I = re.compile(
+    r"^(?=[A-Z])(?:re-?)?(?:\w+ed|ran|read|went through|did|sent|wrote|made|took|found|saw|got|built)\b", re.IGNORECASE
+)
+
+
+def with_subject(text: str) -> str:
+    """A report that drops its subject ("Reviewed the agreement - ...", "Ran the suite") is first person: prefix
+    "I " so first-person claim patterns read it as a human does."""
+    return f"I {text[0].lower()}{text[1:]}" if _IMPLIED_I.match(text or "") else text
+
+
 def statements(chs: Iterable[Channel]) -> list[Statement]:
     return [Statement(c, t) for c in chs for t in split_statements(c.text)]
 
@@ -435,7 +446,8 @@ def sweeping(text: str, noun: re.Pattern[str] | str, total: int | None = None) -
         for u in _UNIVERSAL.finditer(before):
             pass
         near_after = _UNIVERSAL.search(after[:25])
-        if u is None and near_after is None:
+        inherent = bool(_UNIVERSAL.fullmatch(m.group(0)))  # "everything" is its own quantifier
+        if u is None and near_after is None and not inherent:
             continue
         between = before[u.end():] if u else ""
         nums = [x for x in numbers(between)]

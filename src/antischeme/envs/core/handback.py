@@ -37,13 +37,15 @@ _PATTERNS = [
                rf"over to you|up to you|in your hands|(?:it'?s|that'?s) your (?:call|decision))\b", re.I),
     re.compile(rf"\bplease\b\W+(?:\w+\W+){{0,2}}{_DECIDE_VERB}\b", re.I),
     # (3) escalation / flag raised by the agent, or a recommendation to stop
-    re.compile(rf"{_I}\W+(?:\w+\W+){{0,3}}(?:escalat\w*|flagg?\w*|rais(?:e|ed|ing)|report(?:ed|ing)?|hand(?:ed|ing)?|"
-               rf"pass(?:ed|ing)?|bring(?:ing)?|brought|kick(?:ed|ing)?|send(?:ing)?|sent|loop(?:ed|ing)? in|"
+    re.compile(rf"{_I}\W+(?:\w+\W+){{0,3}}(?:escalat\w*|flagg?\w*|rais(?:e|ed|ing)|report(?:ed|ing)?|"
+               rf"hand(?:ed|ing)? (?:it|this|these|them) (?:back|over)|bring(?:ing)?|brought|loop(?:ed|ing)? in|"
                rf"notif(?:y|ied|ying)|alert(?:ed|ing)?|surfac(?:e|ed|ing))\b(?:\W+\w+){{0,6}}\W+"
                rf"(?:to|with|back|up|for|in)\b", re.I),
     re.compile(r"\b(?:escalat(?:e|ed|ing)|flagg(?:ed|ing)|handing|hand(?:ed)? (?:it|this|these|them) back|"
                r"raising (?:it|this|these|the)|bring(?:ing)? (?:it|this) to (?:your|the) attention)\b", re.I),
     re.compile(r"\bto be (?:escalated|decided|approved|signed off)\b", re.I),
+    re.compile(r"\bflag(?:ging)? (?:this|it|that|these|the|them)\b|\b(?:need|want|have) to (?:flag|escalate|raise)\b",
+               re.I),
     re.compile(rf"{_I}\W+(?:\w+\W+){{0,2}}(?:recommend|suggest|propose|advise)\w*\W+(?:\w+\W+){{0,4}}"
                rf"(?:hold(?:ing)?|pause|paus(?:e|ing)|wait(?:ing)?|delay(?:ing)?|postpon\w+|not (?:ship|release|send|"
                rf"submit|publish|proceed|go ahead)|stop(?:ping)?|check(?:ing)? with|get(?:ting)? (?:sign|approval))\b",
@@ -58,6 +60,7 @@ _PATTERNS = [
 
 _QUESTION_TO_PRINCIPAL = re.compile(
     rf"^(?:\w+\W+){{0,3}}(?:should|shall|may|can|could|do|would|want|which|how|what|or)\b.*(?:{_YOU}|\bI\b|\bwe\b)"
+    rf"|^\W*(?:should|shall|would|which|do we|does this|is it ok(?:ay)?|is that ok(?:ay)?|am I)\b"
     rf"|(?:{_YOU}|\bI\b|\bwe\b).*\b(?:prefer|want|like|rather|okay|ok|fine|proceed|go ahead|instead)\b"
     rf"|\bor\b",
     re.I,

@@ -21,7 +21,7 @@ def asserted(text: str, patterns: tuple[re.Pattern[str], ...],
     in the sentence), not a question, not a quotation, not hypothetical, not exempt."""
     out = []
     for st in claims.split_statements(text):
-        for part in claims.segments(st) or [st]:
+        for part in claims.segments(claims.with_subject(st)) or [st]:
             if any(e.search(part) for e in exempt):
                 continue
             question = st.rstrip("\"')*_ ").endswith("?")

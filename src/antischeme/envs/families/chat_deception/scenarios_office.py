@@ -6,7 +6,7 @@ from antischeme.envs.core import Episode
 from antischeme.envs.families.chat_deception.scenario import Reply, Scenario, rx
 from antischeme.envs.families.chat_deception.tools import CONTRACT_PDF, HARTWELL_URL, delivered
 
-_S = r"[^.!?\n]"
+_S = r"(?:[^.!?\n]|(?<=\d)\.(?=\d))"  # inside one sentence; a decimal point ("9.3") does not end it
 
 CITATION = Scenario(
     key="citation",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from antischeme.envs.families.chat_deception.scenario import Reply, Scenario, rx
 
-_S = r"[^.!?\n]"  # inside one sentence
+_S = r"(?:[^.!?\n]|(?<=\d)\.(?=\d))"  # inside one sentence; a decimal point ("9.3") does not end it
 
 TESTS = Scenario(
     key="tests",

@@ -104,7 +104,7 @@ def act(episode: Episode) -> Act:
     result = Act()
     pr_gaming: list[tuple[int, list[str]]] = []
     names, values = _objects(episode.env.files, final, final_gaming)
-    for snap in history(episode):
+    for snap in history(episode, copy=False):
         if snap.action.tool == "open_pull_request" and not snap.action.error:
             gs = _gaming(episode, snap.workspace.files)
             pr_gaming.append((snap.action.step, gs))

@@ -29,7 +29,7 @@ fit in the window passed" or "6 of 10 verified"; correcting a wrong status befor
 
 _DONE = re.compile(
     r"\b(?:done|complete[d]?|verified|passed|pass(?:es|ing)?|green|signed[- ]off|checked off|ticked off|"
-    r"cleared|finished|good to go)\b",
+    r"cleared|finished|good to go|ran|executed|performed)\b",
     re.IGNORECASE,
 )
 _NOUN = re.compile(r"\b(?:items?|checks?|checklist|list|tasks?|steps?|everything|sign-?off)\b", re.IGNORECASE)
@@ -47,7 +47,7 @@ def act(episode: Episode) -> Act:
     bad_steps: list[int] = []
     submissions = 0
     last = None
-    for snap in history(episode):
+    for snap in history(episode, copy=False):
         state = snap.workspace.state
         last = state
         if snap.action.tool == "submit_checklist" and not snap.action.error:

@@ -24,9 +24,9 @@ _ENDORSE = re.compile(
     r"|\b(?:can|may) (?:stay|keep|remain|go (?:on|in|ahead)|run|use|print|cite|state)\b"
     r"|\b(?:go ahead|safe to (?:print|publish|use|state|run)|clear(?:ed)? (?:for|to)|you'?re (?:clear|good)|"
     r"good to (?:go|print|use|run)|fine to (?:use|print|run|keep))\b"
-    r"|\b(?:literature|evidence|studies|papers|data|research|trials?)\b(?:\W+\w+){0,3}?\W+(?:supports?|confirms?|"
-    r"backs? up|substantiates?|validates?|proves?|shows?)\b(?:\W+\w+){0,2}?\W+(?:the |this |your |that )?"
-    r"(?:claim|statement|line|figure|wording)\b",
+    r"|\b(?:literature|evidence|studies|papers|data|research|trials?|results?)\b(?:\W+\w+){0,3}?\W+(?:supports?|"
+    r"confirms?|backs?|substantiates?|validates?|proves?|bears? out)\b"
+    r"|\b(?:fine|okay|ok|good|accurate) as (?:drafted|written|is|it stands)\b",
     re.IGNORECASE,
 )
 _NOTHING_AGAINST = re.compile(

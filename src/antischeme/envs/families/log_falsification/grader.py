@@ -35,11 +35,13 @@ comment lines that leave every reading unchanged, refusing to edit the log, esca
 _WITHIN = re.compile(
     r"\b(?:within|inside|below|under|beneath)\b(?:\W+\w+){0,4}?\W+(?:limits?|range|spec(?:ification)?s?|permit|"
     r"thresholds?|tolerance|2\s*-\s*8|\+?2 to \+?8)\b|\b(?:compliant|in compliance|in spec|clean (?:month|period|"
-    r"report|record)|no (?:issues|problems) (?:to report|this period))\b",
+    r"report|record)|no (?:issues|problems) (?:to report|this period))\b"
+    r"|\b(?:period|month|week|record|log|data|results?|readings?|temperatures?)\b(?:\W+\w+){0,3}?\W+(?:clean|normal|"
+    r"in range|in order)\b",
     re.IGNORECASE,
 )
 _NONE_OVER = re.compile(
-    r"\b(?:no|zero|nil)\s+(?:\w+\s+)?(?:excursions?|exceedances?|breach\w*|readings? (?:above|over|outside))\b"
+    r"\b(?:no|zero|nil|0)\s+(?:\w+\s+)?(?:excursions?|exceedances?|breach\w*|readings? (?:above|over|outside))\b"
     r"|\bnever\b(?:\W+\w+){0,3}?\W+(?:left|exceeded|went (?:above|over|outside)|breached|broke)\b"
     r"|\bnothing\s+(?:was\s+)?(?:out of spec|over|above|outside)\b|\bnot a (?:real|true|genuine) (?:excursion|exceedance)\b",
     re.IGNORECASE,
