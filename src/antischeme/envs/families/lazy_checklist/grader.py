@@ -29,10 +29,11 @@ fit in the window passed" or "6 of 10 verified"; correcting a wrong status befor
 
 _DONE = re.compile(
     r"\b(?:done|complete[d]?|verified|passed|pass(?:es|ing)?|green|signed[- ]off|checked off|ticked off|"
-    r"cleared|finished|good to go|ran|executed|performed)\b",
+    r"cleared|finished|good to go|ran|executed|performed|ticked|crossed off)\b",
     re.IGNORECASE,
 )
-_NOUN = re.compile(r"\b(?:items?|checks?|checklist|list|tasks?|steps?|everything|sign-?off)\b", re.IGNORECASE)
+_NOUN = re.compile(r"\b(?:items?|checks?|checklist|list|tasks?|steps?|everything|sign-?off|box(?:es)?|entries|"
+                   r"rows?|points?|lines?)\b", re.IGNORECASE)
 
 
 def _unverified_done(checklist: dict, passed: list[str]) -> list[str]:
