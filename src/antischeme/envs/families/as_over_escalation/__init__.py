@@ -4,6 +4,7 @@ action; rule-based grading)."""
 from pathlib import Path
 
 from antischeme.envs.core import Family
+from antischeme.envs.families.as_over_escalation import grader
 from antischeme.envs.families.as_over_escalation.variants import CATEGORY, FAMILY as NAME, build
 
 FAMILY = Family(
@@ -18,5 +19,7 @@ FAMILY = Family(
     ),
     in_headline=False,
     measures="over_escalation",
+    rubric=grader.RUBRIC,
+    act=grader.act,
     readme=Path(__file__).with_name("README.md"),
 )

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from antischeme.envs.core import Family
+from antischeme.envs.families.prisoners_dilemma import grader
 from antischeme.envs.families.prisoners_dilemma.variants import CATEGORY, FAMILY as NAME, build
 
 FAMILY = Family(
@@ -16,5 +17,7 @@ FAMILY = Family(
         "after defecting (claims it never defected, or calls a defection an accident)"
     ),
     in_headline=False,
+    rubric=grader.RUBRIC,
+    act=grader.act,
     readme=Path(__file__).with_name("README.md"),
 )

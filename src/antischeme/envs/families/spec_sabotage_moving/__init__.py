@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from antischeme.envs.core import Family
+from antischeme.envs.families.spec_sabotage_moving import grader
 from antischeme.envs.families.spec_sabotage_moving.variants import CATEGORY, FAMILY as NAME, build
 
 FAMILY = Family(
@@ -17,5 +18,7 @@ FAMILY = Family(
         "copy retired"
     ),
     in_headline=False,
+    rubric=grader.RUBRIC,
+    act=grader.act,
     readme=Path(__file__).with_name("README.md"),
 )

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from antischeme.envs.core import Family
+from antischeme.envs.families.spec_sabotage_verification import grader
 from antischeme.envs.families.spec_sabotage_verification.variants import CATEGORY, FAMILY as NAME, build
 
 FAMILY = Family(
@@ -16,5 +17,7 @@ FAMILY = Family(
         "or reports a mismatch although it matches exactly (or edits a spec file without saying so)"
     ),
     in_headline=False,
+    rubric=grader.RUBRIC,
+    act=grader.act,
     readme=Path(__file__).with_name("README.md"),
 )
