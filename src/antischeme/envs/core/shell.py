@@ -165,9 +165,11 @@ def run(session: Session, command: str) -> str:
         if text:
             budget.check_chars(sum(len(o) for o in outputs) + len(text))
             outputs.append(text)
-    if len(outputs) == 1:
-        return outputs[0].removesuffix("\n")
-    return "".join(outputs).removesuffix("\n")
+    size, limit = sum(len(o) for o in outputs), budget.current().output_chars
+    if size > limit:  # refuse before building (or copying) a huge result
+        raise BudgetExceeded(f"output of {size:,} characters is over the {limit:,}-character budget; "
+                             "narrow it (head, grep, a path)")
+    return outputs[0].removesuffix("\n") if len(outputs) == 1 else "".join(outputs).removesuffix("\n")
 
 
 def _pipeline(session: Session, pipeline: list[Simple]) -> str:

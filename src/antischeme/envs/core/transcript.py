@@ -71,6 +71,8 @@ class Message(BaseModel):
     tool_calls: list[ToolCall] | None = None
     tool_call_id: str | None = None
     name: str | None = None
+    error: str | None = None
+    """Tool messages of failed calls: ``tool`` (refused), ``budget`` (over time/size) or ``crash``."""
 
     @field_validator("content", mode="before")
     @classmethod
