@@ -148,4 +148,4 @@ def test_tool_errors_are_marked_in_the_transcript() -> None:
     transcript = rollout(env, policy, max_turns=3)
     tools = [m for m in transcript.messages if m.role == "tool"]
     assert [m.error for m in tools] == ["tool", None]
-    assert '"error": "tool"' in transcript.model_dump_json(exclude_none=True)
+    assert '"error":"tool"' in transcript.model_dump_json(exclude_none=True)
