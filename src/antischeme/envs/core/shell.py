@@ -146,13 +146,15 @@ def run(session: Session, command: str) -> str:
     parsed = parse(command)
     if writes(command):
         raise ToolError(_WRITE_HINT)
+    if len(parsed) > 1 and len(parsed[-1][1]) == 1 and not parsed[-1][1][0].argv and parsed[-1][0] in (";", "&"):
+        parsed = parsed[:-1]  # a trailing ';' or '&'
+    if any(not cmd.argv for _, pipeline in parsed for cmd in pipeline):
+        raise ToolError("syntax error: empty command")
     outputs: list[str] = []
     ok = True
     for sep, pipeline in parsed:
         if (sep == "&&" and not ok) or (sep == "||" and ok):
             continue
-        if len(pipeline) == 1 and not pipeline[0].argv and pipeline is parsed[-1][1] and sep in (";", "&"):
-            continue  # a trailing ';' or '&'
         try:
             text = _pipeline(session, pipeline)
             ok = True
