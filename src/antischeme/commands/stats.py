@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from antischeme.commands._options import headline_names, warn_unknown_evals
+
 if TYPE_CHECKING:
     from antischeme.stats import StatsResult
 
@@ -77,7 +79,9 @@ def register(app: typer.Typer) -> None:
         ] = None,
         headline: Annotated[
             str | None,
-            typer.Option("--headline", help="Comma-separated evals to aggregate (default: the paper's 20 rows)."),
+            typer.Option("--headline", help="Comma-separated evals to aggregate (default: the paper's 20 rows; "
+                                            "family ids, paper titles or hyphenated names).",
+                         callback=headline_names),
         ] = None,
         draws: Annotated[int, typer.Option("--draws", min=1, help="Monte Carlo draws per evaluation.")] = 1_000_000,
     ) -> None:
@@ -103,6 +107,9 @@ def register(app: typer.Typer) -> None:
         try:
             table = read_counts(counts)
             other = read_counts(compare) if compare is not None else None
+            warn_unknown_evals(table["eval"], str(counts))
+            if other is not None:
+                warn_unknown_evals(other["eval"], str(compare))
             result = analyse_counts(table, other, headline=parse_headline(headline), seed=seed, draws=draws)
         except (CountsError, HeadlineError) as err:
             fail(str(err))

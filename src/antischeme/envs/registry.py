@@ -76,9 +76,18 @@ def family(name: str) -> Family:
     return families()[resolve_family(name)]
 
 
-@lru_cache(maxsize=None)
+_BUILT: dict[str, tuple[Environment, ...]] = {}
+
+
+def _built(fam: Family) -> tuple[Environment, ...]:
+    """A family's environments, built once per process."""
+    if fam.name not in _BUILT:
+        _BUILT[fam.name] = tuple(fam.environments())
+    return _BUILT[fam.name]
+
+
 def _family_envs(name: str) -> tuple[Environment, ...]:
-    return tuple(family(name).environments())
+    return _built(family(name))
 
 
 def environments(suite: str = "test", family_names: list[str] | None = None) -> list[Environment]:
@@ -103,7 +112,26 @@ def _by_id() -> dict[str, Environment]:
     return index
 
 
+@lru_cache(maxsize=None)
+def _package_envs(name: str) -> dict[str, Environment]:
+    """Environments of the family whose package is ``name``, importing only that package (empty if none)."""
+    if not name.isidentifier() or name.startswith("_"):
+        return {}
+    try:
+        module = importlib.import_module(f"{_families_pkg.__name__}.{name}")
+    except ImportError:
+        return {}
+    fam = getattr(module, "FAMILY", None)
+    if not isinstance(fam, Family) or fam.name != name:
+        return {}
+    return {e.id: e for e in _built(fam)}
+
+
 def environment(env_id: str) -> Environment:
+    """An environment by id; the family part may be a title or hyphenated (``lazy-checklist/...``)."""
+    fast = _package_envs(env_id.split("/", 1)[0]).get(env_id) if isinstance(env_id, str) else None
+    if fast is not None:
+        return fast
     index = _by_id()
     if env_id not in index and "/" in env_id:
         head, _, rest = env_id.partition("/")

@@ -36,6 +36,7 @@ from antischeme.envs.core.grading import Verdict
 from antischeme.envs.core.session import Session
 
 FORMAT = "antischeme.transcript/v1"
+MAX_BYTES = 64 << 20
 
 
 class TranscriptError(ValueError):
@@ -96,16 +97,29 @@ class Transcript(BaseModel):
 
     @classmethod
     def load(cls, path: str | Path) -> Transcript:
+        """Read and validate a transcript file; every way it can be bad is a TranscriptError saying which."""
         try:
-            text = Path(path).read_text()
+            if Path(path).stat().st_size > MAX_BYTES:
+                raise TranscriptError(f"{path}: larger than {MAX_BYTES >> 20} MB; not a transcript")
+            text = Path(path).read_bytes().decode("utf-8")
         except OSError as exc:
             raise TranscriptError(f"cannot read transcript {path}: {exc.strerror or exc}") from exc
+        except UnicodeDecodeError as exc:
+            raise TranscriptError(f"{path}: not a UTF-8 text file (bad byte at offset {exc.start})") from None
+        return cls.parse_text(text, str(path))
+
+    @classmethod
+    def parse_text(cls, text: str, path: str = "transcript") -> Transcript:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise TranscriptError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+        except RecursionError:
+            raise TranscriptError(f"{path}: JSON nested too deeply") from None
         try:
             return cls.model_validate(data)
+        except RecursionError:
+            raise TranscriptError(f"{path}: JSON nested too deeply") from None
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or "(top level)"
