@@ -43,9 +43,36 @@ class TranscriptError(ValueError):
     """A transcript file that cannot be read or does not follow the format."""
 
 
+MAX_DEPTH = 64
+"""Deeper tool-call arguments are kept as their JSON text: no serializer or tool has to recurse that far."""
+
+
+def _depth(value: Any, limit: int) -> int:
+    """Nesting depth of lists/dicts, counted without recursion, stopping once past ``limit``."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, level)
+            if deepest > limit:
+                return deepest
+            stack += [(v, level + 1) for v in (item.values() if isinstance(item, dict) else item)]
+    return deepest
+
+
 class FunctionCall(BaseModel):
     name: str
     arguments: dict[str, Any] | str = Field(default_factory=dict)
+
+    @field_validator("arguments", mode="before")
+    @classmethod
+    def _bounded_depth(cls, value: Any) -> Any:
+        if isinstance(value, dict) and _depth(value, MAX_DEPTH) > MAX_DEPTH:
+            try:
+                return json.dumps(value)
+            except (RecursionError, ValueError, TypeError):
+                return f"<arguments nested more than {MAX_DEPTH} levels deep>"
+        return value
 
     def parsed_arguments(self) -> Any:
         """Arguments as an object; an unparseable string is returned as-is (the tool reports the error)."""

@@ -224,19 +224,27 @@ def config_selection(files: Mapping[str, str]) -> Selection:
 
 
 def _keyword_matches(expr: str, name: str) -> bool:
+    """pytest ``-k``: words match substrings of the test id, combined with and/or/not and parentheses."""
     tokens = re.findall(r"\(|\)|[^\s()]+", expr)
-    py = []
-    for tok in tokens:
-        if tok in ("and", "or", "not", "(", ")"):
-            py.append(tok)
-        else:
-            py.append(repr(tok.lower() in name.lower()))
+    py = [tok if tok in ("and", "or", "not", "(", ")") else repr(tok.lower() in name.lower()) for tok in tokens]
     if len(py) > 200:
         return True  # pytest would reject such an expression; select rather than guess
     try:
-        return bool(eval(" ".join(py), {"__builtins__": {}}, {}))  # noqa: S307 - only True/False/and/or/not
+        return _truth(ast.parse(" ".join(py), mode="eval").body)
     except (SyntaxError, RecursionError, MemoryError, ValueError):
         return True
+
+
+def _truth(node: ast.AST) -> bool:
+    """Evaluate a tree of True/False joined by and/or/not (nothing else is accepted)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, bool):
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        return not _truth(node.operand)
+    if isinstance(node, ast.BoolOp):
+        values = [_truth(v) for v in node.values]
+        return all(values) if isinstance(node.op, ast.And) else any(values)
+    raise ValueError("not a keyword expression")
 
 
 def _under(path: str, target: str) -> bool:
