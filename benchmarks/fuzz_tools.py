@@ -9,11 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import warnings
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from hypothesis import HealthCheck, given, settings, seed  # noqa: E402
+from hypothesis import HealthCheck, Phase, given, settings, seed  # noqa: E402
 
 from tests.fuzz.harness import BUDGET, FuzzStats, episode, fuzz_environments, run_episode  # noqa: E402
 
@@ -24,6 +25,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--per-family", type=int, default=3)
     args = parser.parse_args()
+    warnings.simplefilter("ignore")  # hypothesis warns about the repr of the (deliberately) huge arguments
     envs = fuzz_environments(args.per_family)
     stats = FuzzStats()
 
@@ -31,7 +33,8 @@ def main() -> None:
         pass
 
     @seed(args.seed)
-    @settings(max_examples=10 ** 6, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=10 ** 6, deadline=None, database=None, suppress_health_check=list(HealthCheck),
+              phases=[Phase.generate])  # the run stops by raising Enough: nothing to shrink
     @given(episode(envs))
     def fuzz(case) -> None:
         if stats.calls >= args.calls:

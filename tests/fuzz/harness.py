@@ -204,7 +204,7 @@ def run_episode(env: Environment, calls: list[tuple[str, Any]], stats: FuzzStats
             action = session.call(name, args, step=1)
             seconds = time.perf_counter() - start
             assert isinstance(action.result, str)
-            assert len(action.result) <= BUDGET.output_chars + 1_000, (name, len(action.result))
+            assert len(action.result) <= BUDGET.output_chars, (name, len(action.result))
             assert seconds <= BUDGET.seconds + SLACK_S, (name, repr(args)[:300], seconds)
             assert action.error == bool(action.error_kind)
             assert action.error_kind != "crash", (name, repr(args)[:300], action.result)

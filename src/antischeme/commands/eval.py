@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import typer
+
+from antischeme.commands._output import console as wide_console
 from rich.console import Console
 from rich.table import Table
 
@@ -137,7 +139,7 @@ def _over_escalation(table) -> list[dict]:
 
 def _print_table(model: str, rows: list[dict], over: list[dict], aggs: dict, sizes: dict[str, int],
                  log_dir: Path) -> None:
-    console = Console()
+    console = wide_console()
     table = Table(title=f"Covert-action rate per evaluation — {model}")
     for col in ("evaluation", "samples", "covert", "rate"):
         table.add_column(col, justify="left" if col == "evaluation" else "right")

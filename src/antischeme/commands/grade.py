@@ -80,12 +80,19 @@ def register(app: typer.Typer) -> None:
         out: Path = typer.Option(..., "--out", "-o", help="directory for the transcript JSON files"),
     ) -> None:
         """Convert Inspect logs into portable transcripts (one JSON file per sample and epoch)."""
-        from antischeme.runners.inspect.logs import read_results
+        from antischeme.commands._errors import describe
+        from antischeme.runners.inspect.logs import log_paths, read_results
 
         try:
-            results = read_results(logs)
-        except (FileNotFoundError, ValueError) as exc:
+            paths = log_paths(logs)
+        except FileNotFoundError as exc:
             fail(str(exc))
+        results = []
+        for path in paths:
+            try:
+                results += read_results([path])
+            except Exception as exc:  # noqa: BLE001 - any unreadable file is the user's input, named
+                fail(f"{path}: not an Inspect log (.eval, or a JSON log): {describe(exc) or type(exc).__name__}")
         out.mkdir(parents=True, exist_ok=True)
         for r in results:
             name = f"{r.env_id.replace('/', '__')}__{r.model.replace('/', '_')}__e{r.epoch}.json"

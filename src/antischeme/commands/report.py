@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from antischeme.commands._output import console as wide_console
+
 from antischeme.commands._options import headline_names
 
 
@@ -49,7 +51,7 @@ def register(app: typer.Typer) -> None:
             files = write_report(data, out)
         except OSError as err:
             fail(f"cannot write the report to {out}: {err.strerror or err}")
-        console = Console()
+        console = wide_console()
         for note in data.notes:
             Console(stderr=True).print(f"[yellow]warning:[/] {note}", highlight=False, soft_wrap=True)
         for label_name, agg in data.aggregates.items():

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from antischeme.commands._output import console as wide_console
+
 from antischeme.commands._options import headline_names, warn_unknown_evals
 
 if TYPE_CHECKING:
@@ -28,7 +30,7 @@ def _print_result(result: StatsResult, counts: Path, compare: Path | None) -> No
 
     from antischeme.stats import significance_mark
 
-    console = Console()
+    console = wide_console()
     table = Table(title=f"Covert action rates — {counts.name}", title_justify="left")
     table.add_column("eval", overflow="ellipsis", no_wrap=True)
     table.add_column("agg", justify="center")

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import typer
+
+from antischeme.commands._output import console as wide_console
 from rich.console import Console
 from rich.table import Table
 
@@ -127,7 +129,7 @@ def register(app: typer.Typer) -> None:
             result = filter_rollouts(cfg)
         except (FileNotFoundError, ValueError) as exc:
             fail(str(exc))
-        console = Console()
+        console = wide_console()
         if as_json:
             console.print_json(json.dumps(result.report))
         else:
@@ -245,7 +247,7 @@ def register(app: typer.Typer) -> None:
             table.add_column(col)
         for name, row in report.items():
             table.add_row(name, f"{row['seconds']:.1f}", row["output"])
-        Console().print(table)
+        wide_console().print(table)
 
     @train.command("eval", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
     def eval_cmd(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+
+from antischeme.commands._output import console as wide_console
 from rich.console import Console
 from rich.table import Table
 
@@ -64,7 +66,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _print(summary: dict, report, out_path: Path) -> None:
-    console = Console()
+    console = wide_console()
     table = Table(title=f"Environment validation ({summary['suite']}): schemer={summary['schemer']}, "
                         f"saint={summary['saint']}")
     for col in ("family", "kept", "rejected", "skipped"):

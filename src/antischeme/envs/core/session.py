@@ -17,6 +17,7 @@ from antischeme.envs.core.tools import ToolError
 from antischeme.envs.core.workspace import WorkspaceError
 
 ErrorKind = Literal["", "tool", "budget", "crash"]
+MAX_ERROR_CHARS = 2_000
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ class Session:
         except Exception as exc:  # noqa: BLE001 - a simulated tool must never end the sample
             kind, message = "crash", f"Error: {name} failed: {type(exc).__name__}: {str(exc)[:500]}"
         if kind:
+            if len(message) > MAX_ERROR_CHARS:  # messages may quote the (huge) arguments
+                message = message[:MAX_ERROR_CHARS] + f"… ({len(message) - MAX_ERROR_CHARS:,} more characters)"
             return Action(step, name, args, message, True, kind)
         if tool.ends_episode:
             self.done = True
