@@ -142,3 +142,12 @@ def test_provider_sdks_are_installed_and_set_up() -> None:
     assert '"openai>=' in pyproject and '"anthropic>=' in pyproject
     assert any(line.startswith("openai==") for line in constraints)
     assert any(line.startswith("anthropic==") for line in constraints)
+
+
+@pytest.mark.slow
+def test_unknown_hub_model_is_one_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", "-m", "hf/does-not-exist/model", "-f", "lazy_checklist", "--limit", "1",
+                                 "--log-dir", str(tmp_path)], env={"HF_HUB_OFFLINE": "1"})
+    assert result.exit_code == 2, result.output
+    errors = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(errors) == 1 and "hf/does-not-exist/model" in errors[0]

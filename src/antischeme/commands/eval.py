@@ -13,7 +13,7 @@ from antischeme.commands._output import console as wide_console
 from rich.console import Console
 from rich.table import Table
 
-from antischeme.commands._errors import fail, say_error
+from antischeme.commands._errors import describe, fail, say_error
 from antischeme.commands._options import POSITIVE, family_names, parse_model_args
 
 QUICK_FAMILIES = ("lazy_checklist", "impossible_coding", "sandbagging_qa_no_goal")
@@ -96,8 +96,8 @@ def register(app: typer.Typer) -> None:
                 log_realtime=not scripted,  # live sample viewing is pointless for instant scripted runs
                 max_tasks=len(tasks) if own in EMBEDDED else None,  # one shared model batches across tasks
             )
-        except (ValueError, LookupError, RuntimeError) as exc:
-            fail(f"evaluation could not start: {exc}")
+        except (ValueError, LookupError, RuntimeError, OSError, TypeError) as exc:
+            fail(f"evaluation of {model} could not start: {describe(exc) or exc}")
         results, errors = [], []
         for log in logs:
             if log.status != "success":
