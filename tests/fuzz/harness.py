@@ -136,8 +136,11 @@ def tool_call(draw: st.DrawFn, env: Environment) -> tuple[str, Any]:
     args = {k: draw(_value(env, tool.parameters[k])) for k in chosen}
     if style == 1:
         args[draw(st.text(max_size=10))] = draw(_json)
-    if style == 2 and tool.name == "bash":
-        return name, json.dumps(args)  # arguments as a JSON string, as some providers send them
+    if style == 2:
+        try:
+            return name, json.dumps(args)  # arguments as a JSON string, as some providers send them
+        except (RecursionError, ValueError):
+            pass
     return name, args
 
 
