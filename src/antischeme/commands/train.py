@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from antischeme.commands._errors import fail
-from antischeme.commands._options import family_names, parse_model_args
+from antischeme.commands._options import POSITIVE, family_names, parse_model_args
 
 SET_HELP = "override any config field: field=value (repeatable)"
 
@@ -82,8 +82,9 @@ def register(app: typer.Typer) -> None:
         family: list[str] = typer.Option([], "--family", "-f", help="families (default: all with envs in suite)",
                                          callback=family_names),
         variants: str | None = typer.Option(None, help="factor filter, e.g. 'nudge=strong'"),
-        limit: int | None = typer.Option(None, help="at most N environments per family"),
-        samples: int | None = typer.Option(None, "--samples", "-k", help="K samples per environment"),
+        limit: int | None = typer.Option(None, help="at most N environments per family", callback=POSITIVE),
+        samples: int | None = typer.Option(None, "--samples", "-k", help="K samples per environment",
+                                           callback=POSITIVE),
         max_turns: int | None = typer.Option(None), max_tokens: int | None = typer.Option(None),
         temperature: float | None = typer.Option(None), seed: int | None = typer.Option(None),
         config: Path | None = typer.Option(None, help="YAML with CollectConfig fields"),
