@@ -3,15 +3,31 @@
 from __future__ import annotations
 
 import ast
+import json
 import os
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.fuzz.harness import FuzzStats, episode, fuzz_environments, no_host_access, run_episode
 
 ENVS = fuzz_environments(per_family=2)
+
+
+def _json_documents() -> st.SearchStrategy:
+    """Transcript-shaped JSON with arbitrary values in every field (and sometimes a real env id)."""
+    value = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+                         lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=6), c, max_size=3),
+                         max_leaves=15)
+    env_id = st.sampled_from([e.id for e in ENVS]) | value
+    call = st.fixed_dictionaries({"id": value, "function": st.fixed_dictionaries(
+        {"name": st.sampled_from(["bash", "read_file", "write_file"]) | value, "arguments": value})})
+    message = st.fixed_dictionaries({"role": st.sampled_from(["system", "user", "assistant", "tool"]) | value,
+                                     "content": value}, optional={"tool_calls": st.lists(call, max_size=3) | value})
+    return st.fixed_dictionaries({"env_id": env_id, "messages": st.lists(message, max_size=4) | value},
+                                 optional={"format": value, "metadata": value, "model": value}) | value
 STATS = FuzzStats()
 EXAMPLES = int(os.environ.get("ANTISCHEME_FUZZ_EXAMPLES", "150"))
 
@@ -76,3 +92,20 @@ def test_environment_code_cannot_reach_the_host() -> None:
                         and node.func.value.id in ("io", "Path", "pathlib"))):
                 problems.append(f"{rel}:{node.lineno} calls .{node.func.attr}()")
     assert not problems, problems
+
+
+@settings(max_examples=300, deadline=None, database=None, derandomize=True,
+          suppress_health_check=list(HealthCheck))
+@given(st.one_of(_json_documents(), st.text(max_size=200), st.integers(1, 5000).map(lambda d: "[" * d + "]" * d)))
+def test_transcript_files_are_read_or_refused_cleanly(document) -> None:
+    from antischeme.envs.core import TranscriptError
+    from antischeme.envs.core.transcript import Transcript, replay
+    from antischeme.envs.registry import UnknownNameError, environment
+
+    text = document if isinstance(document, str) else json.dumps(document)
+    try:
+        transcript = Transcript.parse_text(text)
+        env = environment(transcript.env_id)
+    except (TranscriptError, UnknownNameError):
+        return
+    replay(transcript, env)
