@@ -9,6 +9,7 @@ regular expressions run on RE2 (linear time), so no pattern can hang the process
 from __future__ import annotations
 
 import fnmatch
+import re
 import shlex
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -29,6 +30,8 @@ _WRITERS = {"rm", "rmdir", "mv", "cp", "touch", "mkdir", "tee", "chmod", "chown"
 _WRITE_HINT = "This sandbox's shell is read-only: use the write_file tool to create or change files."
 _OPERATORS = ("&&", "||", ">>", "|", ";", ">", "<", "&")
 _SEPARATORS = {"&&", "||", ";", "&"}
+MAX_COMMAND = 100_000
+_PLAIN = re.compile(r"[^'\"\\|;&<>]+")
 
 
 @dataclass
@@ -47,6 +50,12 @@ def _scan(line: str) -> list[str | tuple[str]]:
     quote = ""
     i = 0
     while i < len(line):
+        if not quote:
+            plain = _PLAIN.match(line, i)
+            if plain:  # a run of ordinary characters, consumed at once
+                buf.append(plain.group())
+                i = plain.end()
+                continue
         ch = line[i]
         if quote:
             buf.append(ch)
@@ -66,8 +75,9 @@ def _scan(line: str) -> list[str | tuple[str]]:
             if op is None:
                 buf.append(ch)
             else:
-                if op in (">", ">>") and buf and buf[-1] in "012" and (len(buf) == 1 or buf[-2].isspace()):
-                    fd = buf.pop()
+                text = "".join(buf)
+                if op in (">", ">>") and text[-1:] in ("0", "1", "2") and (len(text) == 1 or text[-2].isspace()):
+                    fd, buf = text[-1], [text[:-1]]
                     if line.startswith("&", i + len(op)):  # 2>&1: a descriptor copy, not a file
                         i += len(op) + 1
                         while i < len(line) and line[i].isdigit():
@@ -103,7 +113,7 @@ def parse(line: str) -> list[tuple[str, list[list[Simple]]]]:
                 sep, pipeline = op, []
             continue
         try:
-            words = shlex.split(part)
+            words = shlex.split(part) if any(c in part for c in "'\"\\") else part.split()
         except ValueError as exc:
             raise ToolError(f"cannot parse command: {exc}") from exc
         if pending is not None:
@@ -143,6 +153,9 @@ def run(session: Session, command: str) -> str:
     """Run a command line; ``a | b`` pipes text; ``&&``, ``||`` and ``;`` run in sequence."""
     if not command.strip():
         raise ToolError("empty command")
+    if len(command) > MAX_COMMAND:
+        raise ToolError(f"command line of {len(command):,} characters is too long (limit {MAX_COMMAND:,}); "
+                        "use write_file for long content")
     parsed = parse(command)
     if writes(command):
         raise ToolError(_WRITE_HINT)
