@@ -109,12 +109,13 @@ def register(app: typer.Typer) -> None:
         try:
             table = read_counts(counts)
             other = read_counts(compare) if compare is not None else None
-            warn_unknown_evals(table["eval"], str(counts))
-            if other is not None:
-                warn_unknown_evals(other["eval"], str(compare))
             result = analyse_counts(table, other, headline=parse_headline(headline), seed=seed, draws=draws)
         except (CountsError, HeadlineError) as err:
             fail(str(err))
+        named = set(parse_headline(headline) or [])  # evaluations the user named on purpose are not warned about
+        for frame, source in ((table, counts), (other, compare)):
+            if frame is not None:
+                warn_unknown_evals([e for e in frame["eval"] if e not in named], str(source))
         selection_note = None
         if result.missing_headline:
             selection_note = (f"aggregate over {len(result.headline)} of 20 headline evaluations; "
