@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import typer
 
+from antischeme.commands._errors import OneLineErrors
+
 app = typer.Typer(
+    cls=OneLineErrors,
     help="Stress-testing anti-scheming training of LLM agents.",
     no_args_is_help=True,
     add_completion=False,

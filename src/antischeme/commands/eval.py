@@ -8,11 +8,13 @@ import json
 from pathlib import Path
 
 import typer
+
+from antischeme.commands._output import console as wide_console
 from rich.console import Console
 from rich.table import Table
 
-from antischeme.commands._errors import fail
-from antischeme.commands._options import parse_model_args
+from antischeme.commands._errors import describe, fail, say_error
+from antischeme.commands._options import POSITIVE, family_names, parse_model_args
 
 QUICK_FAMILIES = ("lazy_checklist", "impossible_coding", "sandbagging_qa_no_goal")
 """The default subset for the embedded model: one family per detection method."""
@@ -27,21 +29,22 @@ def register(app: typer.Typer) -> None:
                                        "antischeme/schemer|saint, or the embedded antischeme/smollm2"),
         suite: str = typer.Option("test", help="test | train | val"),
         family: list[str] = typer.Option([], "--family", "-f", help="families to run (repeatable); default: all "
-                                         "of the suite, or a quick subset for the embedded model"),
-        limit: int | None = typer.Option(None, help="at most N environments per family"),
-        epochs: int = typer.Option(1, help="samples per environment"),
+                                         "of the suite, or a quick subset for the embedded model",
+                                         callback=family_names),
+        limit: int | None = typer.Option(None, help="at most N environments per family", callback=POSITIVE),
+        epochs: int = typer.Option(1, help="samples per environment", callback=POSITIVE),
         with_spec: bool = typer.Option(False, "--with-spec", help="put the anti-scheming spec in the system prompt"),
         variants: str | None = typer.Option(None, help="factor filter, e.g. 'nudge=strong,cue=eval|deploy'"),
         log_dir: Path | None = typer.Option(None, help="where to write logs (default: logs/<timestamp>)"),
-        max_turns: int | None = typer.Option(None, help="max assistant turns per episode"),
-        max_tokens: int | None = typer.Option(None, help="max new tokens per model call"),
+        max_turns: int | None = typer.Option(None, help="max assistant turns per episode", callback=POSITIVE),
+        max_tokens: int | None = typer.Option(None, help="max new tokens per model call", callback=POSITIVE),
         model_arg: list[str] = typer.Option([], "--model-arg", "-M", help="provider argument key=value"),
         grader_model: str | None = typer.Option(None, help="LLM judge for classifier-graded families "
                                                 "(default: their deterministic rule graders)"),
         judges: bool = typer.Option(False, "--judges", help="also score the chain of thought (evaluation awareness, "
                                     "spec citation, miscitation, spec motivation, mismatch)"),
         judge_model: str | None = typer.Option(None, help="LLM for the CoT judges (default: offline baselines)"),
-        max_connections: int | None = typer.Option(None, help="concurrent samples per model"),
+        max_connections: int | None = typer.Option(None, help="concurrent samples per model", callback=POSITIVE),
         seed: int = typer.Option(0, help="generation seed (sampling models)"),
     ) -> None:
         """Evaluate a model; writes Inspect logs and counts.csv (eval,n,k) into the log directory."""
@@ -52,7 +55,7 @@ def register(app: typer.Typer) -> None:
         from antischeme.models.scripted import POLICIES
         from antischeme.report import counts_from_samples, read_samples
         from antischeme.runners.inspect.logs import aggregates, samples
-        from antischeme.runners.inspect.task import family_task
+        from antischeme.runners.inspect.task import family_task, variant_mismatch
 
         own = model.split("/", 1)[-1] if model.startswith("antischeme/") else None
         quick = own in EMBEDDED and not family
@@ -64,18 +67,25 @@ def register(app: typer.Typer) -> None:
             max_tokens = QUICK_TOKENS if max_tokens is None else max_tokens
         margs = parse_model_args(model_arg)
         try:
-            tasks = []
+            tasks, skipped = [], []
             for n in names:
                 if not environments(suite, [n]):
                     if family:
                         raise UnknownNameError(f"family {n} has no environments in suite {suite!r}")
                     continue
+                if variants and (reason := variant_mismatch(n, suite, variants)):
+                    skipped.append(reason)
+                    continue
                 tasks.append(family_task(n, with_spec=with_spec, split=suite, variants=variants,
                                          max_turns=max_turns or 30, judges=judges or judge_model is not None))
         except (UnknownNameError, ValueError) as exc:
             fail(str(exc))
+        if skipped:
+            say_error(f"--variants {variants!r} does not apply to {len(skipped)} families, skipped: "
+                      + "; ".join(skipped), prefix="warning")
         if not tasks:
-            fail(f"no environments in suite {suite!r} for families {', '.join(names)}")
+            fail(f"no environments in suite {suite!r} for families {', '.join(names)}"
+                 + (f" with variants {variants!r}" if variants else ""))
         log_dir = log_dir or Path("logs") / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         log_dir.mkdir(parents=True, exist_ok=True)
         try:
@@ -86,8 +96,8 @@ def register(app: typer.Typer) -> None:
                 log_realtime=not scripted,  # live sample viewing is pointless for instant scripted runs
                 max_tasks=len(tasks) if own in EMBEDDED else None,  # one shared model batches across tasks
             )
-        except (ValueError, LookupError, RuntimeError) as exc:
-            fail(f"evaluation could not start: {exc}")
+        except (ValueError, LookupError, RuntimeError, OSError, TypeError) as exc:
+            fail(f"evaluation of {model} could not start: {describe(exc) or exc}")
         results, errors = [], []
         for log in logs:
             if log.status != "success":
@@ -129,7 +139,7 @@ def _over_escalation(table) -> list[dict]:
 
 def _print_table(model: str, rows: list[dict], over: list[dict], aggs: dict, sizes: dict[str, int],
                  log_dir: Path) -> None:
-    console = Console()
+    console = wide_console()
     table = Table(title=f"Covert-action rate per evaluation — {model}")
     for col in ("evaluation", "samples", "covert", "rate"):
         table.add_column(col, justify="left" if col == "evaluation" else "right")

@@ -6,10 +6,10 @@ import json
 from enum import Enum
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from antischeme.commands._errors import fail
+from antischeme.commands._output import console
 
 COLUMNS = ("family", "title", "category", "environments", "covert definition", "grader", "in headline")
 
@@ -18,6 +18,8 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    ids = "ids"
+    tsv = "tsv"
 
 
 def family_rows(suite: str = "test") -> list[dict]:
@@ -53,7 +55,7 @@ def register(app: typer.Typer) -> None:
     @app.command("families")
     def families_cmd(
         suite: str = typer.Option("test", help="test | train | val | all"),
-        format: Format = typer.Option(Format.table, "--format"),
+        format: Format = typer.Option(Format.table, "--format", help="table | json | markdown | ids | tsv"),
     ) -> None:
         """List the families of a suite with their covert definitions and grading."""
         from antischeme.envs.registry import UnknownNameError
@@ -66,10 +68,15 @@ def register(app: typer.Typer) -> None:
             typer.echo(json.dumps(rows, indent=1))
         elif format is Format.markdown:
             typer.echo(markdown_table(rows), nl=False)
+        elif format is Format.ids:
+            typer.echo("".join(r["family"] + "\n" for r in rows), nl=False)
+        elif format is Format.tsv:
+            lines = ["\t".join(COLUMNS)] + ["\t".join(" ".join(str(r[c]).split()) for c in COLUMNS) for r in rows]
+            typer.echo("".join(line + "\n" for line in lines), nl=False)
         else:
             table = Table(title=f"{len(rows)} families, {sum(r['environments'] for r in rows)} environments ({suite})")
             for c in COLUMNS:
                 table.add_column(c, overflow="fold")
             for r in rows:
                 table.add_row(*[str(r[c]) for c in COLUMNS])
-            Console().print(table)
+            console().print(table)

@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from antischeme.commands._output import console as wide_console
+
 from antischeme.commands._errors import fail
 
 judges_app = typer.Typer(help="Chain-of-thought judges: validation and terminology.", no_args_is_help=True)
@@ -70,7 +72,7 @@ def console():  # -> rich.console.Console
     """A console that does not squeeze tables to 80 columns when output is piped."""
     from rich.console import Console
 
-    c = Console()
+    c = wide_console()
     return c if c.is_terminal else Console(width=200)
 
 

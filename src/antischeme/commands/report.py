@@ -7,6 +7,10 @@ from typing import Annotated
 
 import typer
 
+from antischeme.commands._output import console as wide_console
+
+from antischeme.commands._options import headline_names
+
 
 def register(app: typer.Typer) -> None:
     @app.command("report")
@@ -24,7 +28,8 @@ def register(app: typer.Typer) -> None:
         seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the Monte Carlo draws.")] = 0,
         headline: Annotated[
             str | None,
-            typer.Option("--headline", help="Comma-separated evals to aggregate (default: the paper's 20 rows)."),
+            typer.Option("--headline", help="Comma-separated evals to aggregate (default: the paper's 20 rows).",
+                         callback=headline_names),
         ] = None,
         draws: Annotated[int, typer.Option("--draws", min=1, help="Monte Carlo draws per evaluation.")] = 1_000_000,
         review: Annotated[
@@ -61,7 +66,7 @@ def register(app: typer.Typer) -> None:
             files = write_report(data, out)
         except OSError as err:
             fail(f"cannot write the report to {out}: {err.strerror or err}")
-        console = Console()
+        console = wide_console()
         for note in data.notes:
             Console(stderr=True).print(f"[yellow]warning:[/] {note}", highlight=False, soft_wrap=True)
         for label_name, agg in data.aggregates.items():

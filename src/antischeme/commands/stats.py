@@ -7,6 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from antischeme.commands._output import console as wide_console
+
+from antischeme.commands._options import headline_names, warn_unknown_evals
+
 if TYPE_CHECKING:
     from antischeme.stats import StatsResult
 
@@ -26,7 +30,7 @@ def _print_result(result: StatsResult, counts: Path, compare: Path | None) -> No
 
     from antischeme.stats import significance_mark
 
-    console = Console()
+    console = wide_console()
     table = Table(title=f"Covert action rates — {counts.name}", title_justify="left")
     table.add_column("eval", overflow="ellipsis", no_wrap=True)
     table.add_column("agg", justify="center")
@@ -77,7 +81,9 @@ def register(app: typer.Typer) -> None:
         ] = None,
         headline: Annotated[
             str | None,
-            typer.Option("--headline", help="Comma-separated evals to aggregate (default: the paper's 20 rows)."),
+            typer.Option("--headline", help="Comma-separated evals to aggregate (default: the paper's 20 rows; "
+                                            "family ids, paper titles or hyphenated names).",
+                         callback=headline_names),
         ] = None,
         draws: Annotated[int, typer.Option("--draws", min=1, help="Monte Carlo draws per evaluation.")] = 1_000_000,
     ) -> None:
@@ -106,6 +112,10 @@ def register(app: typer.Typer) -> None:
             result = analyse_counts(table, other, headline=parse_headline(headline), seed=seed, draws=draws)
         except (CountsError, HeadlineError) as err:
             fail(str(err))
+        named = set(parse_headline(headline) or [])  # evaluations the user named on purpose are not warned about
+        for frame, source in ((table, counts), (other, compare)):
+            if frame is not None:
+                warn_unknown_evals([e for e in frame["eval"] if e not in named], str(source))
         selection_note = None
         if result.missing_headline:
             selection_note = (f"aggregate over {len(result.headline)} of 20 headline evaluations; "

@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import typer
+
+from antischeme.commands._output import console as wide_console
 from rich.console import Console
 from rich.table import Table
 
 from antischeme.commands._errors import fail
-from antischeme.commands._options import parse_model_args
+from antischeme.commands._options import POSITIVE, family_names, parse_model_args
 
 SET_HELP = "override any config field: field=value (repeatable)"
 
@@ -34,12 +36,22 @@ def _config(cls: type, config: Path | None, options: dict[str, Any], sets: list[
 
     from antischeme.train.config import ConfigError, from_dict, override
 
+    from antischeme.train.config import load_yaml
+
     try:
-        data = yaml.safe_load(config.read_text()) if config else {}
-        cfg = from_dict(cls, {**(data or {}), **{k: v for k, v in options.items() if v not in (None, [], {})}})
+        data = load_yaml(config) if config else {}
+        cfg = from_dict(cls, {**data, **{k: v for k, v in options.items() if v not in (None, [], {})}})
         return override(cfg, sets)
     except (ConfigError, OSError, yaml.YAMLError) as exc:
         fail(str(exc))
+
+
+def _refuse_test_suite(suites: dict[str, str | None], allow_test: bool) -> None:
+    """Training on the test suite contaminates every later evaluation: refused unless --allow-test."""
+    used = [f"{what}={suite}" for what, suite in suites.items() if suite == "test"]
+    if used and not allow_test:
+        fail(f"refusing to train on the test suite ({', '.join(used)}): its environments are the held-out "
+             "evaluation; use train or val, or pass --allow-test if you really mean it")
 
 
 def _filter_table(report: dict[str, Any]) -> Table:
@@ -67,13 +79,16 @@ def register(app: typer.Typer) -> None:
         model_arg: list[str] = typer.Option([], "--model-arg", "-M", help="provider argument key=value"),
         teacher: str | None = typer.Option(None, help="collect with another Inspect model, e.g. antischeme/saint"),
         suite: str = typer.Option("train", help="train | val | test"),
-        family: list[str] = typer.Option([], "--family", "-f", help="families (default: all with envs in suite)"),
+        family: list[str] = typer.Option([], "--family", "-f", help="families (default: all with envs in suite)",
+                                         callback=family_names),
         variants: str | None = typer.Option(None, help="factor filter, e.g. 'nudge=strong'"),
-        limit: int | None = typer.Option(None, help="at most N environments per family"),
-        samples: int | None = typer.Option(None, "--samples", "-k", help="K samples per environment"),
+        limit: int | None = typer.Option(None, help="at most N environments per family", callback=POSITIVE),
+        samples: int | None = typer.Option(None, "--samples", "-k", help="K samples per environment",
+                                           callback=POSITIVE),
         max_turns: int | None = typer.Option(None), max_tokens: int | None = typer.Option(None),
         temperature: float | None = typer.Option(None), seed: int | None = typer.Option(None),
         config: Path | None = typer.Option(None, help="YAML with CollectConfig fields"),
+        allow_test: bool = typer.Option(False, "--allow-test", help="allow the test suite as training data"),
         set_: list[str] = typer.Option([], "--set", help=SET_HELP),
     ) -> None:
         """Roll out on training environments WITH the spec; writes logs/, rollouts.jsonl, lineage.json."""
@@ -86,6 +101,7 @@ def register(app: typer.Typer) -> None:
             out_dir=str(out), model=model, model_args=parse_model_args(model_arg), teacher=teacher, suite=suite,
             families=list(family), variants=variants, limit=limit, samples=samples, max_turns=max_turns,
             max_tokens=max_tokens, temperature=temperature, seed=seed), set_)
+        _refuse_test_suite({"suite": cfg.suite}, allow_test)
         try:
             path = collect(cfg)
         except (CollectError, UnknownNameError, ValueError) as exc:
@@ -114,7 +130,7 @@ def register(app: typer.Typer) -> None:
             result = filter_rollouts(cfg)
         except (FileNotFoundError, ValueError) as exc:
             fail(str(exc))
-        console = Console()
+        console = wide_console()
         if as_json:
             console.print_json(json.dumps(result.report))
         else:
@@ -174,12 +190,13 @@ def register(app: typer.Typer) -> None:
         model_path: str | None = typer.Option(None, help="base HF folder / hub id (default: embedded SmolLM2)"),
         adapter: str | None = typer.Option(None, help="start from this (SFT) adapter"),
         suite: str | None = typer.Option(None, help="training suite (default: train)"),
-        family: list[str] = typer.Option([], "--family", "-f"),
+        family: list[str] = typer.Option([], "--family", "-f", callback=family_names),
         limit: int | None = typer.Option(None, help="at most N environments per family"),
         val_suite: str | None = typer.Option(None, help="validation suite (default: val)"),
         max_steps: int | None = typer.Option(None), num_generations: int | None = typer.Option(None),
         beta: float | None = typer.Option(None, help="KL coefficient"),
         config: Path | None = typer.Option(None, help="YAML with RLRunConfig fields"),
+        allow_test: bool = typer.Option(False, "--allow-test", help="allow the test suite as training data"),
         set_: list[str] = typer.Option([], "--set", help=SET_HELP),
     ) -> None:
         """Outcome-only GRPO on the environment core, KL penalty, validation with early stopping."""
@@ -189,6 +206,7 @@ def register(app: typer.Typer) -> None:
         cfg = _config(RLRunConfig, config, dict(
             output_dir=str(out), model_path=model_path, adapter=adapter, suite=suite, families=list(family),
             limit=limit, val_suite=val_suite, max_steps=max_steps, num_generations=num_generations, beta=beta), set_)
+        _refuse_test_suite({"suite": cfg.suite}, allow_test)
         try:
             final = run_rl(cfg)
         except (FileNotFoundError, ValueError, KeyError) as exc:
@@ -200,6 +218,7 @@ def register(app: typer.Typer) -> None:
         config: Path = typer.Option(..., "--config", "-c", help="pipeline YAML (see configs/train/)"),
         stage: list[str] = typer.Option([], "--stage", help="run only these stages (repeatable)"),
         out: Path | None = typer.Option(None, "--out", "-o", help="override out_dir"),
+        allow_test: bool = typer.Option(False, "--allow-test", help="allow the test suite as training data"),
     ) -> None:
         """Run every stage from one YAML file; prints the output and wall time of each stage."""
         _quiet_threads()
@@ -212,9 +231,10 @@ def register(app: typer.Typer) -> None:
             cfg = PipelineConfig.load(config)
             if out is not None:
                 cfg.out_dir = str(out)
-            cfg.stage_configs()
+            stages = cfg.stage_configs()
         except (OSError, ValidationError, ConfigError) as exc:
             fail(f"bad pipeline config {config}: {exc}")
+        _refuse_test_suite({"collect.suite": stages["collect"].suite, "rl.suite": stages["rl"].suite}, allow_test)
         unknown = [s for s in stage if s not in STAGES]
         if unknown:
             fail(f"unknown stage(s) {unknown}; stages: {', '.join(STAGES)}")
@@ -228,7 +248,7 @@ def register(app: typer.Typer) -> None:
             table.add_column(col)
         for name, row in report.items():
             table.add_row(name, f"{row['seconds']:.1f}", row["output"])
-        Console().print(table)
+        wide_console().print(table)
 
     @train.command("eval", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
     def eval_cmd(

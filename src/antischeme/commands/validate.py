@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+
+from antischeme.commands._output import console as wide_console
 from rich.console import Console
 from rich.table import Table
 
 from antischeme.commands._errors import fail
-from antischeme.commands._options import parse_model_args
+from antischeme.commands._options import POSITIVE, family_names, parse_model_args
 
 
 def register(app: typer.Typer) -> None:
@@ -21,13 +23,15 @@ def register(app: typer.Typer) -> None:
         saint: str = typer.Option("antischeme/saint", help="Inspect model for the prompted saint "
                                   "(offline: antischeme/saint)"),
         family: list[str] = typer.Option([], "--family", "-f", help="families to validate (repeatable); "
-                                         "default: every family with environments in the suite"),
-        limit: int | None = typer.Option(None, help="at most N environments per family (the first N, in order)"),
+                                         "default: every family with environments in the suite",
+                                         callback=family_names),
+        limit: int | None = typer.Option(None, help="at most N environments per family (the first N, in order)",
+                                         callback=POSITIVE),
         out: Path | None = typer.Option(None, "--out", "-o", help="JSON file for the kept/rejected list "
                                  "(default: validation_<suite>.json)"),
         log_dir: Path | None = typer.Option(None, help="keep the Inspect logs here (default: a temporary folder)"),
-        max_turns: int = typer.Option(30, help="max assistant turns per episode"),
-        max_connections: int | None = typer.Option(None, help="concurrent samples per model"),
+        max_turns: int = typer.Option(30, help="max assistant turns per episode", callback=POSITIVE),
+        max_connections: int | None = typer.Option(None, help="concurrent samples per model", callback=POSITIVE),
         model_arg: list[str] = typer.Option([], "--model-arg", "-M", help="provider argument key=value "
                                             "(both models)"),
         fail_on_reject: bool = typer.Option(False, help="exit with code 1 if any environment is rejected"),
@@ -64,7 +68,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _print(summary: dict, report, out_path: Path) -> None:
-    console = Console()
+    console = wide_console()
     table = Table(title=f"Environment validation ({summary['suite']}): schemer={summary['schemer']}, "
                         f"saint={summary['saint']}")
     for col in ("family", "kept", "rejected", "skipped"):

@@ -37,6 +37,7 @@ class AntischemeAPI(ModelAPI):
             )
         self.model_args = model_args
         self._embedded = None
+        _check_model_args(model_name, model_args)
         if model_name in EMBEDDED:
             from antischeme.models.embedded import EmbeddedModel
 
@@ -60,3 +61,24 @@ class AntischemeAPI(ModelAPI):
         from antischeme.models.scripted_api import generate_scripted
 
         return await generate_scripted(self.model_name, input, tools, tool_choice, config)
+
+
+def _check_model_args(model_name: str, model_args: dict[str, Any]) -> None:
+    """Unknown ``-M`` arguments are an error naming the accepted ones (never silently ignored)."""
+    import difflib
+    import inspect
+
+    if not model_args:
+        return
+    if model_name in EMBEDDED:
+        from antischeme.models.embedded import EmbeddedModel
+
+        accepted = [p for p in inspect.signature(EmbeddedModel.__init__).parameters if p != "self"]
+    else:
+        accepted = []
+    for key in model_args:
+        if key not in accepted:
+            close = difflib.get_close_matches(key, accepted, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise ValueError(f"antischeme/{model_name} does not take model argument {key!r}; accepted: "
+                             f"{', '.join(accepted) or 'none'}{hint}")

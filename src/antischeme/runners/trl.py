@@ -95,7 +95,8 @@ def _apply_turn(ep: EpisodeRollout, session: Session, env: Environment, text: st
         results = []
         for tc in message.tool_calls or []:
             action = session.call(tc.function.name, tc.function.parsed_arguments(), step=step)
-            ep.messages.append(Message(role="tool", tool_call_id=tc.id, name=tc.function.name, content=action.result))
+            ep.messages.append(Message(role="tool", tool_call_id=tc.id, name=tc.function.name, content=action.result,
+                                       error=action.error_kind or None))
             results.append((tc.function.name, action.result, action.error))
         return None if session.done else tool_results_text(results)
     if env.user_simulator is None:

@@ -85,7 +85,7 @@ def collect(cfg: CollectConfig) -> Path:
     from inspect_ai import eval as inspect_eval
 
     from antischeme.runners.inspect.logs import samples
-    from antischeme.runners.inspect.task import family_task
+    from antischeme.runners.inspect.task import family_task, variant_mismatch
     from antischeme.spec import load_spec
 
     names = select_families(cfg.suite, cfg.families)
@@ -96,10 +96,13 @@ def collect(cfg: CollectConfig) -> Path:
         ids = [i for i in cfg.env_ids if environment(i).family == name] or None
         if cfg.env_ids and ids is None:
             continue
+        if cfg.variants and variant_mismatch(name, cfg.suite, cfg.variants):
+            continue  # --variants applies to the families that have the factor and level
         tasks.append(family_task(name, with_spec=True, split=cfg.suite, variants=cfg.variants, env_ids=ids,
                                  max_turns=cfg.max_turns))
     if not tasks:
-        raise CollectError("no environment selected")
+        raise CollectError("no environment selected" + (f" (variants {cfg.variants!r} match no family of "
+                                                         f"suite {cfg.suite!r})" if cfg.variants else ""))
     teacher_args = {} if cfg.teacher else dict(cfg.model_args)
     logs = inspect_eval(
         tasks, model=cfg.collector, model_args=teacher_args, limit=cfg.limit, epochs=cfg.samples,

@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from antischeme.train.collect import CollectConfig
-from antischeme.train.config import from_dict
+from antischeme.train.config import from_dict, load_yaml
 from antischeme.train.filter import FilterConfig
 from antischeme.train.rl import RLRunConfig
 from antischeme.train.sft import FINAL_DIR, SFTRunConfig
@@ -52,8 +52,7 @@ class PipelineConfig(BaseModel):
 
     @classmethod
     def load(cls, path: str | Path) -> PipelineConfig:
-        data = yaml.safe_load(Path(path).read_text()) or {}
-        return cls.model_validate(data)
+        return cls.model_validate(load_yaml(path))
 
     def stage_configs(self) -> dict[str, Any]:
         """The typed config of every stage, with inter-stage paths, base model and seeds filled in."""

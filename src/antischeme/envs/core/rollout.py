@@ -43,7 +43,7 @@ def rollout(
                 call_id = tc.id or f"call_{step}_{i}"
                 action = session.call(tc.function.name, tc.function.parsed_arguments(), step=step)
                 messages.append(Message(role="tool", tool_call_id=call_id, name=tc.function.name,
-                                        content=action.result))
+                                        content=action.result, error=action.error_kind or None))
             if session.done:
                 break
             continue

@@ -36,15 +36,43 @@ from antischeme.envs.core.grading import Verdict
 from antischeme.envs.core.session import Session
 
 FORMAT = "antischeme.transcript/v1"
+MAX_BYTES = 64 << 20
 
 
 class TranscriptError(ValueError):
     """A transcript file that cannot be read or does not follow the format."""
 
 
+MAX_DEPTH = 64
+"""Deeper tool-call arguments are kept as their JSON text: no serializer or tool has to recurse that far."""
+
+
+def _depth(value: Any, limit: int) -> int:
+    """Nesting depth of lists/dicts, counted without recursion, stopping once past ``limit``."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, level)
+            if deepest > limit:
+                return deepest
+            stack += [(v, level + 1) for v in (item.values() if isinstance(item, dict) else item)]
+    return deepest
+
+
 class FunctionCall(BaseModel):
     name: str
     arguments: dict[str, Any] | str = Field(default_factory=dict)
+
+    @field_validator("arguments", mode="before")
+    @classmethod
+    def _bounded_depth(cls, value: Any) -> Any:
+        if isinstance(value, dict) and _depth(value, MAX_DEPTH) > MAX_DEPTH:
+            try:
+                return json.dumps(value)
+            except (RecursionError, ValueError, TypeError):
+                return f"<arguments nested more than {MAX_DEPTH} levels deep>"
+        return value
 
     def parsed_arguments(self) -> Any:
         """Arguments as an object; an unparseable string is returned as-is (the tool reports the error)."""
@@ -71,6 +99,8 @@ class Message(BaseModel):
     tool_calls: list[ToolCall] | None = None
     tool_call_id: str | None = None
     name: str | None = None
+    error: str | None = None
+    """Tool messages of failed calls: ``tool`` (refused), ``budget`` (over time/size) or ``crash``."""
 
     @field_validator("content", mode="before")
     @classmethod
@@ -94,16 +124,29 @@ class Transcript(BaseModel):
 
     @classmethod
     def load(cls, path: str | Path) -> Transcript:
+        """Read and validate a transcript file; every way it can be bad is a TranscriptError saying which."""
         try:
-            text = Path(path).read_text()
+            if Path(path).stat().st_size > MAX_BYTES:
+                raise TranscriptError(f"{path}: larger than {MAX_BYTES >> 20} MB; not a transcript")
+            text = Path(path).read_bytes().decode("utf-8")
         except OSError as exc:
             raise TranscriptError(f"cannot read transcript {path}: {exc.strerror or exc}") from exc
+        except UnicodeDecodeError as exc:
+            raise TranscriptError(f"{path}: not a UTF-8 text file (bad byte at offset {exc.start})") from None
+        return cls.parse_text(text, str(path))
+
+    @classmethod
+    def parse_text(cls, text: str, path: str = "transcript") -> Transcript:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise TranscriptError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+        except RecursionError:
+            raise TranscriptError(f"{path}: JSON nested too deeply") from None
         try:
             return cls.model_validate(data)
+        except RecursionError:
+            raise TranscriptError(f"{path}: JSON nested too deeply") from None
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or "(top level)"

@@ -50,6 +50,16 @@ def select_environments(
     return envs
 
 
+def variant_mismatch(name: str, split: str, variants: str | None) -> str | None:
+    """Why ``variants`` selects nothing of family ``name`` (it lacks the factor or level), or None if it applies.
+    A malformed filter raises ValueError."""
+    parse_variants(variants)
+    try:
+        return None if select_environments(name, split, variants) else f"{name}: no environment matches"
+    except UnknownNameError as exc:
+        return str(exc)
+
+
 def _judge_scorers() -> list:
     """Chain-of-thought judges as extra scorers: the ``judge`` model role if bound, else the offline baselines."""
     from antischeme.judges.scorers import judge_scorers

@@ -10,7 +10,6 @@ deselecting a test changes the result the way it would in a real run.
 from __future__ import annotations
 
 import ast
-import operator
 import posixpath
 import re
 import shlex
@@ -18,26 +17,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from antischeme.envs.core import arith
+
 TEST_FILE = re.compile(r"(^|/)(test_[^/]*|[^/]*_test)\.py$")
 CONFIG_FILES = ("pytest.ini", "setup.cfg", "tox.ini", "pyproject.toml")
-_BINOPS: dict[type, Callable[[float, float], float]] = {
-    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
-    ast.FloorDiv: operator.floordiv, ast.Pow: operator.pow,
-}
 
 
 # ----------------------------------------------------------------------------------------------- safe evaluation
 def safe_eval(node: ast.AST, names: Mapping[str, object]) -> object:
-    """Evaluate constants, known names and + - * / // ** over them; raise ValueError otherwise."""
-    if isinstance(node, ast.Constant):
-        return node.value
-    if isinstance(node, ast.Name) and node.id in names:
-        return names[node.id]
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        return -safe_eval(node.operand, names)  # type: ignore[operator]
-    if isinstance(node, ast.BinOp) and type(node.op) in _BINOPS:
-        return _BINOPS[type(node.op)](safe_eval(node.left, names), safe_eval(node.right, names))  # type: ignore
-    raise ValueError(f"cannot evaluate {ast.dump(node)[:60]}")
+    """Evaluate constants, known names and + - * / // ** over them (bounded); raise ValueError otherwise."""
+    return arith.evaluate(node, names)
 
 
 def module_constants(module: ast.Module) -> dict[str, object]:
@@ -75,7 +64,7 @@ def parse(source: str) -> ast.Module | None:
     """Parse Python source (cached: the trees are treated as read-only)."""
     try:
         return ast.parse(source)
-    except SyntaxError:
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
 
 
@@ -235,17 +224,27 @@ def config_selection(files: Mapping[str, str]) -> Selection:
 
 
 def _keyword_matches(expr: str, name: str) -> bool:
+    """pytest ``-k``: words match substrings of the test id, combined with and/or/not and parentheses."""
     tokens = re.findall(r"\(|\)|[^\s()]+", expr)
-    py = []
-    for tok in tokens:
-        if tok in ("and", "or", "not", "(", ")"):
-            py.append(tok)
-        else:
-            py.append(repr(tok.lower() in name.lower()))
+    py = [tok if tok in ("and", "or", "not", "(", ")") else repr(tok.lower() in name.lower()) for tok in tokens]
+    if len(py) > 200:
+        return True  # pytest would reject such an expression; select rather than guess
     try:
-        return bool(eval(" ".join(py), {"__builtins__": {}}, {}))  # noqa: S307 - only True/False/and/or/not
-    except SyntaxError:
+        return _truth(ast.parse(" ".join(py), mode="eval").body)
+    except (SyntaxError, RecursionError, MemoryError, ValueError):
         return True
+
+
+def _truth(node: ast.AST) -> bool:
+    """Evaluate a tree of True/False joined by and/or/not (nothing else is accepted)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, bool):
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        return not _truth(node.operand)
+    if isinstance(node, ast.BoolOp):
+        values = [_truth(v) for v in node.values]
+        return all(values) if isinstance(node.op, ast.And) else any(values)
+    raise ValueError("not a keyword expression")
 
 
 def _under(path: str, target: str) -> bool:

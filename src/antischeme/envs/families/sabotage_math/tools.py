@@ -2,29 +2,8 @@
 
 from __future__ import annotations
 
-import ast
-import operator
-
-from antischeme.envs.core import Session, ToolError, WorkspaceError, tool
+from antischeme.envs.core import Session, ToolError, WorkspaceError, arith, tool
 from antischeme.envs.families.sabotage_math.scenario import rows
-
-_OPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
-        ast.Pow: operator.pow, ast.USub: operator.neg, ast.UAdd: operator.pos}
-
-
-def _eval(node: ast.AST) -> float:
-    if isinstance(node, ast.Expression):
-        return _eval(node.body)
-    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
-        return float(node.value)
-    if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
-        right = _eval(node.right)
-        if isinstance(node.op, ast.Pow) and abs(right) > 10:
-            raise ValueError("exponent too large")
-        return _OPS[type(node.op)](_eval(node.left), right)
-    if isinstance(node, ast.UnaryOp) and type(node.op) in _OPS:
-        return _OPS[type(node.op)](_eval(node.operand))
-    raise ValueError("only numbers, + - * / ** and parentheses are supported")
 
 
 def calc(session: Session, argv: list[str]) -> str:
@@ -33,8 +12,10 @@ def calc(session: Session, argv: list[str]) -> str:
     if not expr or expr in ("-h", "--help"):
         return 'usage: python tools/calc.py "(9.5 - 8.3) / 2"'
     try:
-        value = _eval(ast.parse(expr, mode="eval"))
-    except (SyntaxError, ValueError, ZeroDivisionError) as exc:
+        value = float(arith.evaluate(arith.parse_expression(expr), numbers_only=True))
+    except SyntaxError as exc:
+        raise ToolError(f"calc: invalid syntax: {exc.msg}") from exc
+    except (ValueError, ZeroDivisionError, OverflowError) as exc:
         raise ToolError(f"calc: {exc}") from exc
     return f"{value:.6g}"
 
