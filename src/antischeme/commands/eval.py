@@ -13,6 +13,7 @@ from rich.table import Table
 
 from antischeme.commands._errors import fail
 from antischeme.commands._options import parse_model_args
+from antischeme.commands._tools import TOOLS_HELP, tool_mode_option
 
 QUICK_FAMILIES = ("lazy_checklist", "impossible_coding", "sandbagging_qa_no_goal")
 """The default subset for the embedded model: one family per detection method."""
@@ -43,6 +44,7 @@ def register(app: typer.Typer) -> None:
         judge_model: str | None = typer.Option(None, help="LLM for the CoT judges (default: offline baselines)"),
         max_connections: int | None = typer.Option(None, help="concurrent samples per model"),
         seed: int = typer.Option(0, help="generation seed (sampling models)"),
+        tools: str | None = typer.Option(None, "--tools", help=TOOLS_HELP),
     ) -> None:
         """Evaluate a model; writes Inspect logs and counts.csv (eval,n,k) into the log directory."""
         from inspect_ai import eval as inspect_eval
@@ -63,6 +65,7 @@ def register(app: typer.Typer) -> None:
             max_turns = QUICK_TURNS if max_turns is None else max_turns
             max_tokens = QUICK_TOKENS if max_tokens is None else max_tokens
         margs = parse_model_args(model_arg)
+        tool_mode = tool_mode_option(tools, model)
         try:
             tasks = []
             for n in names:
@@ -71,7 +74,8 @@ def register(app: typer.Typer) -> None:
                         raise UnknownNameError(f"family {n} has no environments in suite {suite!r}")
                     continue
                 tasks.append(family_task(n, with_spec=with_spec, split=suite, variants=variants,
-                                         max_turns=max_turns or 30, judges=judges or judge_model is not None))
+                                         max_turns=max_turns or 30, judges=judges or judge_model is not None,
+                                         tool_mode=tool_mode))
         except (UnknownNameError, ValueError) as exc:
             fail(str(exc))
         if not tasks:
