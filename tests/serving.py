@@ -118,7 +118,8 @@ def _log_tail(path: Path, lines: int = 30) -> str:
 
 @contextlib.contextmanager
 def transformers_serve(
-    model_dir: Path | None = None, model_id: str = MODEL_ID, timeout_s: float = READY_TIMEOUT_S, threads: int = 1
+    model_dir: Path | None = None, model_id: str = MODEL_ID, timeout_s: float = READY_TIMEOUT_S,
+    threads: int = min(2, os.cpu_count() or 1),
 ) -> Iterator[Server]:
     """Start `transformers serve` on 127.0.0.1 (free port) serving ``model_dir`` as ``model_id``; always stopped."""
     command = serve_command()

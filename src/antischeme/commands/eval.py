@@ -112,9 +112,10 @@ def register(app: typer.Typer) -> None:
             fail("some tasks did not finish: " + "; ".join(errors), code=1)
 
 
-def _roles(grader_model: str | None, judge_model: str | None) -> dict[str, str] | None:
-    roles = {k: v for k, v in (("grader", grader_model), ("judge", judge_model)) if v}
-    return roles or None
+def _roles(grader_model: str | None, judge_model: str | None) -> dict | None:
+    from antischeme.commands._roles import model_roles
+
+    return model_roles(grader=grader_model, judge=judge_model)
 
 
 def _write_counts(path: Path, rows: list[dict]) -> None:
