@@ -138,7 +138,8 @@ def transformers_serve(
             **os.environ,
             "HF_HUB_OFFLINE": "1",
             "TRANSFORMERS_OFFLINE": "1",
-            "OMP_NUM_THREADS": str(threads),
+            "OMP_NUM_THREADS": str(threads),  # measured: 2 spinning threads on a shared 2-core box was 10x slower
+            "OMP_WAIT_POLICY": "PASSIVE",
             "TOKENIZERS_PARALLELISM": "false",
         }
         argv = [*command, "serve", model_id, "--host", "127.0.0.1", "--port", str(port), "--dtype", "bfloat16",
