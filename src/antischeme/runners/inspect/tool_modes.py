@@ -115,12 +115,14 @@ def emulates_tools_itself(model: Model) -> bool:
     return bool(getattr(model.api, "emulates_tools", False))
 
 
-async def next_message(model: Model, messages: list[ChatMessage], tools: Sequence[ToolDef],
+async def next_message(model: Model, messages: list[ChatMessage], tools: Sequence[ToolInfo | ToolDef],
                        mode: ToolMode = "native") -> ModelOutput:
-    """The model's reply to the conversation so far, tools given natively or emulated in text."""
+    """The model's reply to the conversation so far, tools (``ToolInfo`` or ``ToolDef``) given natively or emulated
+    in text."""
     if mode == "native" or emulates_tools_itself(model):
         return await model.generate(messages, list(tools))
-    infos = [ToolInfo(name=t.name, description=t.description, parameters=t.parameters) for t in tools]
+    infos = [t if isinstance(t, ToolInfo) else ToolInfo(name=t.name, description=t.description,
+                                                         parameters=t.parameters) for t in tools]
     handler = EmulatedToolsHandler(model.name)
     output = await model.generate(handler.input_with_tools(messages, infos), [])
     if not output.choices:
