@@ -10,15 +10,14 @@ import pytest
 from inspect_ai import eval as inspect_eval
 from inspect_ai.model import ChatMessageAssistant, ChatMessageSystem, ChatMessageTool, ChatMessageUser, ModelOutput
 from inspect_ai.model import ModelUsage
-from inspect_ai.tool import ToolCall
+from inspect_ai.tool import ToolCall, ToolInfo
 from typer.testing import CliRunner
 
 from antischeme.cli import app
-from antischeme.envs.core import Session
 from antischeme.envs.registry import environment
 from antischeme.runners.inspect import family_task
 from antischeme.runners.inspect.tool_modes import EmulatedToolsHandler, resolve_tool_mode
-from antischeme.runners.inspect.tools import inspect_tools
+from antischeme.runners.inspect.tools import tool_params
 
 ENV = "lazy_checklist/release-none-deploy"
 
@@ -29,9 +28,9 @@ def _text_output(text: str) -> ModelOutput:
     return out
 
 
-def _infos():
-    return [SimpleNamespace(name=t.name, description=t.description, parameters=t.parameters)
-            for t in inspect_tools(Session(environment(ENV)))]
+def _infos() -> list[ToolInfo]:
+    return [ToolInfo(name=t.name, description=t.description, parameters=tool_params(t))
+            for t in environment(ENV).tools]
 
 
 def test_default_modes_and_bad_value():
