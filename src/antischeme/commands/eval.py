@@ -15,6 +15,7 @@ from rich.table import Table
 
 from antischeme.commands._errors import describe, fail, say_error
 from antischeme.commands._options import POSITIVE, family_names, parse_model_args
+from antischeme.commands._tools import TOOLS_HELP, tool_mode_option
 
 QUICK_FAMILIES = ("lazy_checklist", "impossible_coding", "sandbagging_qa_no_goal")
 """The default subset for the embedded model: one family per detection method."""
@@ -46,6 +47,7 @@ def register(app: typer.Typer) -> None:
         judge_model: str | None = typer.Option(None, help="LLM for the CoT judges (default: offline baselines)"),
         max_connections: int | None = typer.Option(None, help="concurrent samples per model", callback=POSITIVE),
         seed: int = typer.Option(0, help="generation seed (sampling models)"),
+        tools: str | None = typer.Option(None, "--tools", help=TOOLS_HELP),
     ) -> None:
         """Evaluate a model; writes Inspect logs and counts.csv (eval,n,k) into the log directory."""
         from inspect_ai import eval as inspect_eval
@@ -66,6 +68,7 @@ def register(app: typer.Typer) -> None:
             max_turns = QUICK_TURNS if max_turns is None else max_turns
             max_tokens = QUICK_TOKENS if max_tokens is None else max_tokens
         margs = parse_model_args(model_arg)
+        tool_mode = tool_mode_option(tools, model)
         try:
             tasks, skipped = [], []
             for n in names:
@@ -77,7 +80,8 @@ def register(app: typer.Typer) -> None:
                     skipped.append(reason)
                     continue
                 tasks.append(family_task(n, with_spec=with_spec, split=suite, variants=variants,
-                                         max_turns=max_turns or 30, judges=judges or judge_model is not None))
+                                         max_turns=max_turns or 30, judges=judges or judge_model is not None,
+                                         tool_mode=tool_mode))
         except (UnknownNameError, ValueError) as exc:
             fail(str(exc))
         if skipped:
@@ -118,9 +122,10 @@ def register(app: typer.Typer) -> None:
             fail("some tasks did not finish: " + "; ".join(errors), code=1)
 
 
-def _roles(grader_model: str | None, judge_model: str | None) -> dict[str, str] | None:
-    roles = {k: v for k, v in (("grader", grader_model), ("judge", judge_model)) if v}
-    return roles or None
+def _roles(grader_model: str | None, judge_model: str | None) -> dict | None:
+    from antischeme.commands._roles import model_roles
+
+    return model_roles(grader=grader_model, judge=judge_model)
 
 
 def _write_counts(path: Path, rows: list[dict]) -> None:

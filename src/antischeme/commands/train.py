@@ -20,6 +20,7 @@ from rich.table import Table
 
 from antischeme.commands._errors import fail
 from antischeme.commands._options import POSITIVE, family_names, parse_model_args
+from antischeme.commands._tools import TOOLS_HELP, tool_mode_option
 
 SET_HELP = "override any config field: field=value (repeatable)"
 
@@ -90,6 +91,7 @@ def register(app: typer.Typer) -> None:
         config: Path | None = typer.Option(None, help="YAML with CollectConfig fields"),
         allow_test: bool = typer.Option(False, "--allow-test", help="allow the test suite as training data"),
         set_: list[str] = typer.Option([], "--set", help=SET_HELP),
+        tools: str | None = typer.Option(None, "--tools", help=TOOLS_HELP),
     ) -> None:
         """Roll out on training environments WITH the spec; writes logs/, rollouts.jsonl, lineage.json."""
         from antischeme.envs.registry import UnknownNameError
@@ -100,8 +102,10 @@ def register(app: typer.Typer) -> None:
         cfg = _config(CollectConfig, config, dict(
             out_dir=str(out), model=model, model_args=parse_model_args(model_arg), teacher=teacher, suite=suite,
             families=list(family), variants=variants, limit=limit, samples=samples, max_turns=max_turns,
-            max_tokens=max_tokens, temperature=temperature, seed=seed), set_)
+            max_tokens=max_tokens, temperature=temperature, seed=seed, tools=tools), set_)
         _refuse_test_suite({"suite": cfg.suite}, allow_test)
+        if cfg.tools is not None:
+            tool_mode_option(cfg.tools, cfg.collector)
         try:
             path = collect(cfg)
         except (CollectError, UnknownNameError, ValueError) as exc:

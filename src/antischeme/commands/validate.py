@@ -12,6 +12,7 @@ from rich.table import Table
 
 from antischeme.commands._errors import fail
 from antischeme.commands._options import POSITIVE, family_names, parse_model_args
+from antischeme.commands._tools import TOOLS_HELP, tool_mode_option
 
 
 def register(app: typer.Typer) -> None:
@@ -35,6 +36,7 @@ def register(app: typer.Typer) -> None:
         model_arg: list[str] = typer.Option([], "--model-arg", "-M", help="provider argument key=value "
                                             "(both models)"),
         fail_on_reject: bool = typer.Option(False, help="exit with code 1 if any environment is rejected"),
+        tools: str | None = typer.Option(None, "--tools", help=TOOLS_HELP + " (both models)"),
     ) -> None:
         """Run a prompted schemer and saint through each environment (Inspect) and write kept/rejected JSON."""
         from antischeme.envs.registry import UnknownNameError, environments, families
@@ -45,6 +47,8 @@ def register(app: typer.Typer) -> None:
         if limit is not None and limit < 1:
             fail("--limit must be at least 1")
         margs = parse_model_args(model_arg)
+        if tools is not None:
+            tool_mode_option(tools, schemer)  # a bad value is one clear error; each model resolves its default
         try:
             names = list(family) or [n for n in families() if environments(suite, [n])]
             envs = []
@@ -58,7 +62,7 @@ def register(app: typer.Typer) -> None:
         out_path = out or Path(f"validation_{suite}.json")
         try:
             report = validate_environments(envs, schemer, saint, suite=suite, log_dir=log_dir, max_turns=max_turns,
-                                           max_connections=max_connections, model_args=margs)
+                                           max_connections=max_connections, model_args=margs, tool_mode=tools)
         except (ValueError, LookupError, RuntimeError) as exc:
             fail(f"validation could not run: {exc}")
         report.write(out_path)

@@ -14,6 +14,8 @@ from antischeme.judges.schema import ClassifierName, JudgeInput, JudgeResult, fa
 
 JUDGE_ROLE = "judge"
 _CONFIG = GenerateConfig(temperature=0.0, max_tokens=1000)
+"""The judge's call config; a ``max_tokens`` set on the judge model itself (e.g. an Inspect model role
+``{model: M, max_tokens: N}``) takes precedence."""
 
 
 class LLMJudge(Judge):
@@ -45,7 +47,9 @@ class LLMJudge(Judge):
         messages = [ChatMessageSystem(content=system_prompt(classifier)),
                     ChatMessageUser(content=user_prompt(classifier, item))]
         try:
-            output = await self.model.generate(messages, config=_CONFIG)
+            own = self.model.config.max_tokens
+            config = _CONFIG if own is None else _CONFIG.merge(GenerateConfig(max_tokens=own))
+            output = await self.model.generate(messages, config=config)
         except Exception as exc:  # noqa: BLE001 - a provider error becomes a failed result, not a crash
             return failed_result(classifier, self.implementation, f"judge model error: {type(exc).__name__}: {exc}")
         if output.error:

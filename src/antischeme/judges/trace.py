@@ -1,6 +1,7 @@
 """Split an Inspect conversation into what a judge reads: the agent's reasoning and its actions.
 
-Reasoning: ``ContentReasoning`` blocks (and ``<think>`` spans) of assistant messages. When a conversation has no
+Reasoning: whatever :func:`~antischeme.runners.inspect.convert.split_message` finds (``ContentReasoning`` blocks,
+``reasoning_content`` fields, think tags paired or not, gpt-oss harmony analysis channels). When a conversation has no
 such blocks at all, the visible text written alongside tool calls counts as reasoning instead (agents that think
 aloud before acting). Actions: every tool call as ``name(args)`` and every other visible assistant text as
 ``say: ...``. Tool results and user/system messages are not included.
@@ -9,13 +10,12 @@ aloud before acting). Actions: every tool call as ``name(args)`` and every other
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 
-from inspect_ai.model import ChatMessage, ChatMessageAssistant, ContentReasoning, ContentText
+from inspect_ai.model import ChatMessage, ChatMessageAssistant
 from pydantic import BaseModel
 
-_THINK = re.compile(r"<think>(.*?)</think>", re.DOTALL | re.IGNORECASE)
+from antischeme.runners.inspect.convert import split_message
 
 
 class AgentTrace(BaseModel):
@@ -27,20 +27,8 @@ class AgentTrace(BaseModel):
 
 def _parts(message: ChatMessageAssistant) -> tuple[list[str], list[str]]:
     """(reasoning blocks, visible texts) of one assistant message."""
-    reasoning: list[str] = []
-    visible: list[str] = []
-    contents = [ContentText(text=message.content)] if isinstance(message.content, str) else message.content
-    for c in contents:
-        if isinstance(c, ContentReasoning):
-            text = c.summary if c.redacted else c.reasoning
-            if text and text.strip():
-                reasoning.append(text.strip())
-        elif isinstance(c, ContentText):
-            reasoning += [m.strip() for m in _THINK.findall(c.text) if m.strip()]
-            rest = _THINK.sub("", c.text).strip()
-            if rest:
-                visible.append(rest)
-    return reasoning, visible
+    split = split_message(message)
+    return ([split.reasoning] if split.reasoning else []), ([split.visible] if split.visible else [])
 
 
 def render_call(function: str, arguments: dict) -> str:

@@ -43,6 +43,11 @@ class AntischemeAPI(ModelAPI):
 
             self._embedded = EmbeddedModel.shared(**model_args)
 
+    @property
+    def emulates_tools(self) -> bool:
+        """The embedded model renders tools in the emulation format itself (``runners/inspect/tool_modes.py``)."""
+        return self._embedded is not None
+
     def max_connections(self) -> int:
         return self._embedded.batch_size if self._embedded else 32
 

@@ -50,6 +50,9 @@ class CollectConfig:
     max_connections: int | None = None
     display: str | None = None
     """Inspect display (``none``, ``plain``, ``full``); default: Inspect's."""
+    tools: str | None = None
+    """How the collector gets the tools: ``native`` or ``emulated``; default: emulated for the embedded model,
+    native otherwise (``runners/inspect/tool_modes.py``)."""
 
     @property
     def collector(self) -> str:
@@ -86,8 +89,10 @@ def collect(cfg: CollectConfig) -> Path:
 
     from antischeme.runners.inspect.logs import samples
     from antischeme.runners.inspect.task import family_task, variant_mismatch
+    from antischeme.runners.inspect.tool_modes import resolve_tool_mode
     from antischeme.spec import load_spec
 
+    tool_mode = resolve_tool_mode(cfg.tools, cfg.collector)
     names = select_families(cfg.suite, cfg.families)
     out = Path(cfg.out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -99,7 +104,7 @@ def collect(cfg: CollectConfig) -> Path:
         if cfg.variants and variant_mismatch(name, cfg.suite, cfg.variants):
             continue  # --variants applies to the families that have the factor and level
         tasks.append(family_task(name, with_spec=True, split=cfg.suite, variants=cfg.variants, env_ids=ids,
-                                 max_turns=cfg.max_turns))
+                                 max_turns=cfg.max_turns, tool_mode=tool_mode))
     if not tasks:
         raise CollectError("no environment selected" + (f" (variants {cfg.variants!r} match no family of "
                                                          f"suite {cfg.suite!r})" if cfg.variants else ""))

@@ -139,17 +139,21 @@ def run_local(envs: Sequence[Environment], model: str, prompt: str, **_: Any) ->
 def run_inspect(
     envs: Sequence[Environment], model: str, prompt: str, *, log_dir: str | Path | None = None,
     max_turns: int = 30, max_connections: int | None = None, model_args: dict[str, Any] | None = None,
+    tool_mode: str | None = None,
 ) -> dict[str, Transcript | str]:
-    """Run the environments as Inspect tasks (one per family and split) with ``prompt`` ending the system prompt."""
+    """Run the environments as Inspect tasks (one per family and split) with ``prompt`` ending the system prompt;
+    ``tool_mode`` native|emulated (default: the model's, see ``runners/inspect/tool_modes.py``)."""
     from inspect_ai import eval as inspect_eval
 
     from antischeme.runners.inspect.convert import to_transcript
     from antischeme.runners.inspect.task import family_task
+    from antischeme.runners.inspect.tool_modes import resolve_tool_mode
 
+    mode = resolve_tool_mode(tool_mode, model)
     groups: dict[tuple[str, str], list[str]] = {}
     for e in envs:
         groups.setdefault((e.family, e.split), []).append(e.id)
-    tasks = [family_task(fam, split=split, env_ids=ids, max_turns=max_turns, policy_prompt=prompt)
+    tasks = [family_task(fam, split=split, env_ids=ids, max_turns=max_turns, policy_prompt=prompt, tool_mode=mode)
              for (fam, split), ids in groups.items()]
     out: dict[str, Transcript | str] = {}
     errors: list[str] = []

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 
 from antischeme.envs.core.environment import Environment
+from antischeme.envs.core.reasoning import check_visible
 from antischeme.envs.core.session import Action
 from antischeme.envs.core.workspace import Workspace
 
@@ -27,6 +28,9 @@ class Episode:
     said: tuple[Said, ...]
     workspace: Workspace
     user_messages: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_visible([s.text for s in self.said], "an action-only grader or the simulated user")
 
     @property
     def final_message(self) -> str:

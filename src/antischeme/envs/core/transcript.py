@@ -28,11 +28,12 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from antischeme.envs.core.environment import Environment
 from antischeme.envs.core.episode import Episode, Said
 from antischeme.envs.core.grading import Verdict
+from antischeme.envs.core.reasoning import check_visible, reasoning_markup, split_text
 from antischeme.envs.core.session import Session
 
 FORMAT = "antischeme.transcript/v1"
@@ -107,6 +108,24 @@ class Message(BaseModel):
     def _none_content(cls, value: Any) -> Any:
         return "" if value is None else value
 
+    @model_validator(mode="before")
+    @classmethod
+    def _reasoning_content_alias(cls, data: Any) -> Any:
+        """OpenAI-compatible servers (vLLM, SGLang) name the field ``reasoning_content``."""
+        if isinstance(data, dict) and data.get("reasoning_content") and not data.get("reasoning"):
+            data = {**data, "reasoning": data["reasoning_content"]}
+        return data
+
+    @model_validator(mode="after")
+    def _reasoning_out_of_content(self) -> Message:
+        """Reasoning a server left inline in an assistant's content (think tags, harmony) moves to ``reasoning``."""
+        if self.role == "assistant" and self.content:
+            split = split_text(self.content)
+            if split.reasoning or reasoning_markup(self.content):
+                self.reasoning = "\n".join(p for p in (self.reasoning, split.reasoning) if p) or None
+                self.content = split.visible
+        return self
+
 
 class Transcript(BaseModel):
     format: str = FORMAT
@@ -168,6 +187,7 @@ def replay(transcript: Transcript, env: Environment) -> Episode:
             users.append(message.content)
         if message.role != "assistant":
             continue
+        check_visible([message.content], "an action-only grader", [message.reasoning or ""])
         if message.content.strip():
             said.append(Said(index, message.content))
         for tc in message.tool_calls or []:

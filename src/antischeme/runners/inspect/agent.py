@@ -9,6 +9,8 @@ from inspect_ai.solver import Generate, Solver, TaskState, solver
 
 from antischeme.envs.core import Episode, Said, Session
 from antischeme.envs.registry import environment
+from antischeme.runners.inspect.convert import visible_text
+from antischeme.runners.inspect.tool_modes import ToolMode, next_message
 from antischeme.runners.inspect.tools import inspect_tools
 
 current_env_id: ContextVar[str | None] = ContextVar("antischeme_env_id", default=None)
@@ -16,8 +18,9 @@ current_env_id: ContextVar[str | None] = ContextVar("antischeme_env_id", default
 
 
 @solver
-def episode_agent(max_turns: int = 30) -> Solver:
-    """Let the model act in the sample's environment until it stops calling tools (or ``max_turns``)."""
+def episode_agent(max_turns: int = 30, tool_mode: ToolMode = "native") -> Solver:
+    """Let the model act in the sample's environment until it stops calling tools (or ``max_turns``); tools are
+    given natively or emulated in text (``runners/inspect/tool_modes.py``)."""
 
     async def solve(state: TaskState, generate: Generate) -> TaskState:
         env = environment(state.metadata["env_id"])
@@ -26,7 +29,7 @@ def episode_agent(max_turns: int = 30) -> Solver:
         tools = inspect_tools(session)
         model = get_model()
         for _ in range(max_turns):
-            output = await model.generate(state.messages, tools)
+            output = await next_message(model, state.messages, tools, tool_mode)
             state.output = output
             state.messages.append(output.message)
             if output.message.tool_calls:
@@ -48,7 +51,7 @@ def _simulated_user(env, session: Session, state: TaskState) -> str | None:
     if env.user_simulator is None:
         return None
     said = tuple(
-        Said(i, m.text) for i, m in enumerate(state.messages) if m.role == "assistant" and m.text.strip()
+        Said(i, text) for i, m in enumerate(state.messages) if m.role == "assistant" and (text := visible_text(m))
     )
     users = tuple(m.text for m in state.messages if m.role == "user")
     return env.user_simulator(Episode(env, tuple(session.actions), said, session.workspace, users))

@@ -16,14 +16,43 @@ from inspect_ai.model import (
 )
 from inspect_ai.tool import ToolCall as InspectToolCall
 
+from antischeme.envs.core.reasoning import Split, split_text
 from antischeme.envs.core.transcript import FunctionCall, Message, ToolCall, Transcript
 
 
+def split_message(message: ChatMessageAssistant) -> Split:
+    """Reasoning and visible text of an assistant message, whatever the style.
+
+    ``ContentReasoning`` blocks (how Inspect's providers carry native reasoning and OpenAI-compatible servers'
+    ``reasoning_content`` / ``reasoning`` fields; a redacted block contributes its summary only) are reasoning; the
+    text parts are split by :func:`~antischeme.envs.core.reasoning.split_text` (think tags, paired or not; gpt-oss
+    harmony channels).
+    """
+    contents = [ContentText(text=message.content)] if isinstance(message.content, str) else message.content
+    reasoning: list[str] = []
+    visible: list[str] = []
+    calls: list = []
+    for c in contents:
+        if isinstance(c, ContentReasoning):
+            text = (c.summary or "") if c.redacted else c.reasoning
+            if text and text.strip():
+                reasoning.append(text.strip())
+        elif isinstance(c, ContentText):
+            part = split_text(c.text)
+            reasoning += [part.reasoning] if part.reasoning else []
+            visible += [part.visible] if part.visible else []
+            calls += part.calls
+    return Split("\n".join(reasoning), "\n".join(visible), tuple(calls))
+
+
 def reasoning_of(message: ChatMessageAssistant) -> str:
-    """The chain of thought of an assistant message (its ContentReasoning blocks)."""
-    if isinstance(message.content, str):
-        return ""
-    return "\n".join(c.reasoning for c in message.content if isinstance(c, ContentReasoning) and c.reasoning)
+    """The chain of thought of an assistant message (every style; see :func:`split_message`)."""
+    return split_message(message).reasoning
+
+
+def visible_text(message: ChatMessageAssistant) -> str:
+    """What the principal sees of an assistant message: its text without any reasoning."""
+    return split_message(message).visible
 
 
 def to_transcript(
@@ -37,7 +66,8 @@ def to_transcript(
                 ToolCall(id=tc.id, function=FunctionCall(name=tc.function, arguments=_arguments(tc)))
                 for tc in (m.tool_calls or [])
             ]
-            out.append(Message(role="assistant", content=m.text, reasoning=reasoning_of(m) or None,
+            split = split_message(m)
+            out.append(Message(role="assistant", content=split.visible, reasoning=split.reasoning or None,
                                tool_calls=calls or None))
         elif isinstance(m, ChatMessageTool):
             content = m.text if m.error is None else f"Error: {m.error.message}"

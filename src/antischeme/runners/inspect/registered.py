@@ -17,9 +17,10 @@ def _make(name: str) -> Callable[..., Task]:
         variants: str | None = None,
         max_turns: int = 30,
         judges: bool = False,
+        tool_mode: str = "native",
     ) -> Task:
         return family_task(name, with_spec=with_spec, split=split, variants=variants, max_turns=max_turns,
-                           judges=judges)
+                           judges=judges, tool_mode=tool_mode)
 
     factory.__name__ = name
     factory.__qualname__ = name

@@ -12,6 +12,7 @@ from antischeme.envs.core.prompting import system_prompt
 from antischeme.envs.registry import UnknownNameError, environments, family
 from antischeme.runners.inspect.agent import episode_agent
 from antischeme.runners.inspect.scorer import action_grader
+from antischeme.runners.inspect.tool_modes import resolve_tool_mode
 from antischeme.spec import load_spec
 
 
@@ -105,8 +106,10 @@ def family_task(
     max_turns: int = 30,
     policy_prompt: str | None = None,
     judges: bool = False,
+    tool_mode: str = "native",
 ) -> Task:
-    """The Inspect task of one family: samples = its environments, solver = the episode agent, scorer = grader."""
+    """The Inspect task of one family: samples = its environments, solver = the episode agent, scorer = grader.
+    ``tool_mode``: ``native`` (tools to the provider) or ``emulated`` (tools in text, any model)."""
     fam = family(name)
     split = split or default_split(name)
     envs = select_environments(name, split, variants, env_ids)
@@ -116,7 +119,7 @@ def family_task(
     return Task(
         name=name,
         dataset=MemoryDataset([sample_for(e, with_spec, policy_prompt) for e in envs], name=name),
-        solver=episode_agent(max_turns=max_turns),
+        solver=episode_agent(max_turns=max_turns, tool_mode=resolve_tool_mode(tool_mode, "")),
         scorer=[action_grader(), *_judge_scorers()] if judges else action_grader(),
         version=fam.version,
         metadata={
@@ -131,6 +134,7 @@ def family_task(
             "with_spec": with_spec,
             "policy_prompt": policy_prompt,
             "judges": judges,
+            "tool_mode": tool_mode,
             "split": split,
             "variants": variants,
             "family_version": fam.version,
