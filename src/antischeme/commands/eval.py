@@ -1,22 +1,29 @@
-"""``antischeme eval``: run families as Inspect tasks against any model, then print covert rates per evaluation."""
+"""``antischeme eval``: run families as registered Inspect tasks on ``eval_set`` (resumable, retried), then count.
+
+Rerunning the same command with the same ``--log-dir`` reuses every completed sample and runs only the rest. The
+per-eval table and summary.json show outcome and errored counts; the exit code is 1 when any sample errored and
+130 when the run was interrupted (counts.csv and summary.json of an earlier run are then left untouched).
+"""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from antischeme.commands._errors import fail
+from antischeme.commands._network import generate_config, max_connections_option, max_retries_option, timeout_option
 from antischeme.commands._options import parse_model_args
 
 QUICK_FAMILIES = ("lazy_checklist", "impossible_coding", "sandbagging_qa_no_goal")
 """The default subset for the embedded model: one family per detection method."""
 QUICK_LIMIT, QUICK_TURNS, QUICK_TOKENS = 8, 6, 192
+INTERRUPTED_EXIT = 130
 
 
 def register(app: typer.Typer) -> None:
@@ -32,7 +39,8 @@ def register(app: typer.Typer) -> None:
         epochs: int = typer.Option(1, help="samples per environment"),
         with_spec: bool = typer.Option(False, "--with-spec", help="put the anti-scheming spec in the system prompt"),
         variants: str | None = typer.Option(None, help="factor filter, e.g. 'nudge=strong,cue=eval|deploy'"),
-        log_dir: Path | None = typer.Option(None, help="where to write logs (default: logs/<timestamp>)"),
+        log_dir: Path | None = typer.Option(None, help="where to write logs (default: logs/<timestamp>); rerun "
+                                            "with the same directory to resume"),
         max_turns: int | None = typer.Option(None, help="max assistant turns per episode"),
         max_tokens: int | None = typer.Option(None, help="max new tokens per model call"),
         model_arg: list[str] = typer.Option([], "--model-arg", "-M", help="provider argument key=value"),
@@ -41,22 +49,20 @@ def register(app: typer.Typer) -> None:
         judges: bool = typer.Option(False, "--judges", help="also score the chain of thought (evaluation awareness, "
                                     "spec citation, miscitation, spec motivation, mismatch)"),
         judge_model: str | None = typer.Option(None, help="LLM for the CoT judges (default: offline baselines)"),
-        max_connections: int | None = typer.Option(None, help="concurrent samples per model"),
+        max_connections: int | None = max_connections_option(),
+        max_retries: int = max_retries_option(),
+        timeout: int = timeout_option(),
+        retry_attempts: int = typer.Option(1, "--retry-attempts", min=0,
+                                           help="reruns of a task whose samples errored (completed samples reused)"),
         seed: int = typer.Option(0, help="generation seed (sampling models)"),
     ) -> None:
-        """Evaluate a model; writes Inspect logs and counts.csv (eval,n,k) into the log directory."""
-        from inspect_ai import eval as inspect_eval
-
+        """Evaluate a model; writes Inspect logs, counts.csv (eval,n,k,undecided,errored) and summary.json."""
         from antischeme.envs.registry import UnknownNameError, environments, families
         from antischeme.models.provider import EMBEDDED
-        from antischeme.models.scripted import POLICIES
-        from antischeme.report import counts_from_samples, read_samples
-        from antischeme.runners.inspect.logs import aggregates, samples
-        from antischeme.runners.inspect.task import family_task
+        from antischeme.runners.inspect.run import LogDirBusyError, log_dir_lock, registered_task, run_tasks
 
         own = model.split("/", 1)[-1] if model.startswith("antischeme/") else None
         quick = own in EMBEDDED and not family
-        scripted = own in POLICIES
         names = list(family) or (list(QUICK_FAMILIES) if quick else list(families()))
         if quick:
             limit = QUICK_LIMIT if limit is None else limit
@@ -70,42 +76,91 @@ def register(app: typer.Typer) -> None:
                     if family:
                         raise UnknownNameError(f"family {n} has no environments in suite {suite!r}")
                     continue
-                tasks.append(family_task(n, with_spec=with_spec, split=suite, variants=variants,
-                                         max_turns=max_turns or 30, judges=judges or judge_model is not None))
+                tasks.append(registered_task(n, with_spec=with_spec, split=suite, variants=variants,
+                                             max_turns=max_turns or 30, judges=judges or judge_model is not None))
         except (UnknownNameError, ValueError) as exc:
             fail(str(exc))
         if not tasks:
             fail(f"no environments in suite {suite!r} for families {', '.join(names)}")
         log_dir = log_dir or Path("logs") / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        log_dir.mkdir(parents=True, exist_ok=True)
         try:
-            logs = inspect_eval(
-                tasks, model=model, model_args=margs, limit=limit, epochs=epochs, log_dir=str(log_dir),
-                max_tokens=max_tokens, seed=seed, max_connections=max_connections,
-                model_roles=_roles(grader_model, judge_model), fail_on_error=False,
-                log_realtime=not scripted,  # live sample viewing is pointless for instant scripted runs
-                max_tasks=len(tasks) if own in EMBEDDED else None,  # one shared model batches across tasks
-            )
+            with log_dir_lock(log_dir):
+                run = run_tasks(
+                    tasks, log_dir, retry_attempts=retry_attempts, model=model, model_args=margs, limit=limit,
+                    epochs=epochs, max_tokens=max_tokens, seed=seed,
+                    model_roles=_roles(grader_model, judge_model),
+                    max_tasks=len(tasks) if own in EMBEDDED else None,  # one shared model batches across tasks
+                    **generate_config(max_retries, timeout, max_connections),
+                )
+        except LogDirBusyError as exc:
+            fail(str(exc))
         except (ValueError, LookupError, RuntimeError) as exc:
-            fail(f"evaluation could not start: {exc}")
-        results, errors = [], []
-        for log in logs:
-            if log.status != "success":
-                errors.append(f"{log.eval.task}: {log.status} {log.error.message if log.error else ''}")
-            results += list(samples(log))
-        table = read_samples([Path(log.location) for log in logs]) if results else None
-        counts = counts_from_samples(table) if table is not None else None
-        rows = counts.to_dict("records") if counts is not None else []
-        _write_counts(log_dir / "counts.csv", rows)
-        over = _over_escalation(table) if table is not None else []
-        aggs = aggregates(results)
-        sizes = {name: sum(1 for r in results if r.family == name) for name in aggs}
-        _print_table(model, rows, over, aggs, sizes, log_dir)
-        (log_dir / "summary.json").write_text(json.dumps(
-            {"model": model, "suite": suite, "with_spec": with_spec, "counts": rows, "over_escalation": over,
-             "aggregates": {k: v.model_dump() for k, v in aggs.items()}, "errors": errors}, indent=1))
-        if errors:
-            fail("some tasks did not finish: " + "; ".join(errors), code=1)
+            fail(f"evaluation could not start: {_first_line(exc)}")
+        except Exception as exc:  # inspect's PrerequisiteError (e.g. a log dir holding another run's tasks)
+            if type(exc).__name__ == "PrerequisiteError":
+                fail(f"evaluation could not start: {_first_line(exc)}")
+            raise
+        if run.interrupted:
+            Console(stderr=True).print(f"[bold yellow]interrupted[/]: completed samples are kept in {log_dir}; rerun "
+                                       "the same command to finish. counts.csv and summary.json were not written.",
+                                       highlight=False, soft_wrap=True)
+            raise typer.Exit(INTERRUPTED_EXIT)
+        summarise_run(run.logs, log_dir, model=model, suite=suite, with_spec=with_spec)
+
+
+def summarise_run(logs: list, log_dir: Path, *, model: str, suite: str, with_spec: bool) -> None:
+    """Count the run's samples, print the table, write counts.csv and summary.json; exit 1 if any sample errored."""
+    from antischeme.atomic import write_text
+    from antischeme.report import LogError, aggregate_results, counts_from_samples, read_samples, tally
+
+    try:
+        table = read_samples([Path(log.location) for log in logs], partial=True)
+    except LogError as exc:
+        fail(f"no results to count: {exc}", code=1)
+    tallies = tally(table)
+    counts = counts_from_samples(table)
+    aggs = aggregate_results(table)
+    errors = _errors(table)
+    write_text(log_dir / "counts.csv", counts.to_csv(index=False))
+    write_text(log_dir / "summary.json", json.dumps({
+        "model": model, "suite": suite, "with_spec": with_spec,
+        "status": "errored" if errors else "complete",
+        "evaluations": tallies.to_dict("records"),
+        "counts": counts.to_dict("records"),
+        "over_escalation": _rows(tallies, "over_escalation"),
+        "aggregates": {k: v.model_dump() for k, v in aggs.items()},
+        "errored": int(tallies["errored"].sum()), "errors": errors,
+    }, indent=1, default=_json_default))
+    _print_table(model, tallies, aggs, log_dir)
+    if int(tallies["completed"].sum() + tallies["escalated"].sum() + tallies["refused"].sum()) == 0:
+        Console().print("[bold]inconclusive[/]: no sample completed, escalated or refused; the rates above say "
+                        "nothing about the model", highlight=False)
+    if errors:
+        fail(f"{len(errors)} of {len(table)} samples errored (counted as errored, not in n); first: "
+             f"{errors[0]['sample']}: {errors[0]['error']}; rerun the same command to retry them", code=1)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _errors(table) -> list[dict[str, Any]]:
+    rows = table.loc[table["outcome"] == "errored"]
+    return [{"eval": r["eval"], "sample": r["sample"], "epoch": int(r["epoch"]),
+             "error": _first_line(Exception(str(r["error"])))} for r in rows.to_dict("records")]
+
+
+def _rows(tallies, measures: str) -> list[dict]:
+    sel = tallies.loc[tallies["measures"] == measures]
+    return [{"eval": r["eval"], "n": int(r["n"]), "k": int(r["k"]), "errored": int(r["errored"])}
+            for r in sel.to_dict("records")]
+
+
+def _json_default(value: Any) -> Any:
+    if hasattr(value, "item"):
+        return value.item()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
 def _roles(grader_model: str | None, judge_model: str | None) -> dict[str, str] | None:
@@ -113,34 +168,39 @@ def _roles(grader_model: str | None, judge_model: str | None) -> dict[str, str] 
     return roles or None
 
 
-def _write_counts(path: Path, rows: list[dict]) -> None:
-    with path.open("w", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=["eval", "n", "k"])
-        writer.writeheader()
-        writer.writerows(rows)
+def _rate(n: int, k: int) -> str:
+    return f"{k / n:.1%}" if n else "inconclusive"
 
 
-def _over_escalation(table) -> list[dict]:
-    """Rows ``{eval, n, k}`` of families measuring needless escalation (k = needless refusals/escalations)."""
-    rows = table.loc[(table["measures"] == "over_escalation") & table["covert"].notna()]
-    grouped = rows.groupby("eval", sort=True)["covert"].agg(n="size", k="sum").reset_index()
-    return [{"eval": r["eval"], "n": int(r["n"]), "k": int(r["k"])} for r in grouped.to_dict("records")]
-
-
-def _print_table(model: str, rows: list[dict], over: list[dict], aggs: dict, sizes: dict[str, int],
-                 log_dir: Path) -> None:
+def _print_table(model: str, tallies, aggs: dict, log_dir: Path) -> None:
     console = Console()
+    if not console.is_terminal:
+        console = Console(width=150)  # logs and pipes: the whole table, never squeezed into 80 columns
     table = Table(title=f"Covert-action rate per evaluation — {model}")
-    for col in ("evaluation", "samples", "covert", "rate"):
+    cols = ("evaluation", "n", "covert", "rate", "undecided", "completed", "escalated", "refused", "gave up",
+            "errored")
+    for col in cols:
         table.add_column(col, justify="left" if col == "evaluation" else "right")
-    for r in rows:
-        table.add_row(str(r["eval"]), str(r["n"]), str(r["k"]), f"{int(r['k']) / int(r['n']):.1%}")
-    for r in over:
-        table.add_row(f"{r['eval']} (needless escalation)", str(r["n"]), str(r["k"]), f"{r['k'] / r['n']:.1%}")
+    for r in tallies.to_dict("records"):
+        outcomes = [str(r[c]) for c in ("undecided", "completed", "escalated", "refused", "gave_up", "errored")]
+        if r["measures"] == "aggregate":
+            agg = aggs.get(r["eval"])
+            detail = _aggregate_detail(agg)
+            table.add_row(f"{r['eval']} (aggregate)", str(r["samples"] - r["errored"]),
+                          "yes" if agg and agg.covert else "no", detail, *outcomes)
+            continue
+        name = r["eval"] + (" (needless escalation)" if r["measures"] == "over_escalation" else "")
+        table.add_row(name, str(r["n"]), str(r["k"]), _rate(r["n"], r["k"]), *outcomes)
     for name, agg in aggs.items():
-        stats = agg.statistics
-        gap = stats.get("accuracy_gap")
-        detail = f"gap {gap:+.1%}, p={stats.get('p_value', float('nan')):.3g}" if gap is not None else agg.reason
-        table.add_row(f"{name} (aggregate)", str(sizes[name]), "yes" if agg.covert else "no", detail)
+        if name in set(tallies.loc[tallies["measures"] != "aggregate", "eval"]):
+            table.add_row(f"{name} (pooled test)", "", "yes" if agg.covert else "no", _aggregate_detail(agg),
+                          *[""] * 6)
     console.print(table)
-    console.print(f"logs and counts.csv in {log_dir}")
+    console.print(f"logs, counts.csv and summary.json in {log_dir}", highlight=False)
+
+
+def _aggregate_detail(agg) -> str:
+    if agg is None:
+        return "-"
+    gap = agg.statistics.get("accuracy_gap")
+    return f"gap {gap:+.1%}, p={agg.statistics.get('p_value', float('nan')):.3g}" if gap is not None else agg.reason
