@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -142,7 +143,9 @@ def summarise_run(logs: list, log_dir: Path, *, model: str, suite: str, with_spe
 
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+    line = text.splitlines()[0] if text else type(exc).__name__
+    retried = re.search(r"RetryError\(<Future .*raised (\w+)>\)", line)
+    return f"model request failed after retries: {retried.group(1)}" if retried else line
 
 
 def _errors(table) -> list[dict[str, Any]]:

@@ -37,7 +37,9 @@ def register(app: typer.Typer) -> None:
         except (FileNotFoundError, ValueError) as exc:
             fail(str(exc))
         out.mkdir(parents=True, exist_ok=True)
+        from antischeme.atomic import write_text
+
         for r in results:
             name = f"{r.env_id.replace('/', '__')}__{r.model.replace('/', '_')}__e{r.epoch}.json"
-            r.transcript.save(out / name)
+            write_text(out / name, r.transcript.model_dump_json(indent=2, exclude_none=True))
         typer.echo(f"wrote {len(results)} transcripts to {out}")

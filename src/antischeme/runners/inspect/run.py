@@ -73,19 +73,35 @@ def display_mode() -> str:
 def run_tasks(tasks: list[Task], log_dir: Path, *, retry_attempts: int, **options: Any) -> RunResult:
     """Evaluate ``tasks`` with ``eval_set`` into ``log_dir``; a Ctrl-C is reported as ``interrupted``.
 
-    Any errored sample marks its task's log ``error`` (after the remaining samples ran), so ``eval_set`` retries
-    the task up to ``retry_attempts`` times, reusing the completed samples; a later rerun retries them again.
+    Any errored sample marks its task's log ``error`` (after the remaining samples ran). The set is then run again
+    up to ``retry_attempts`` times — ``eval_set`` reuses the completed samples and reruns only the errored ones —
+    unless an attempt completed no new sample (a dead endpoint or a broken model: retrying at once would only fail
+    again; the user reruns later).
     """
     from inspect_ai import eval_set
 
     result = RunResult()
+    display = options.pop("display", None) or display_mode()
+    done = 0
     try:
-        result.complete, result.logs = eval_set(
-            tasks, log_dir=str(log_dir), retry_attempts=retry_attempts, retry_immediate=True,
-            fail_on_error=True, continue_on_fail=True, retry_on_error=0,
-            log_dir_allow_dirty=False, display=options.pop("display", None) or display_mode(),
-            **options,
-        )
+        for _ in range(retry_attempts + 1):
+            result.complete, result.logs = eval_set(
+                tasks, log_dir=str(log_dir), retry_attempts=0, retry_immediate=False,
+                fail_on_error=True, continue_on_fail=True, retry_on_error=0,
+                log_dir_allow_dirty=False, display=display, **options,
+            )
+            if not result.logs or any(log.status == "cancelled" for log in result.logs):
+                result.interrupted = True  # Inspect reports a Ctrl-C as cancelled logs (or none), not an exception
+                break
+            now = sum(_completed(log) for log in result.logs)
+            if result.complete or now <= done:
+                break
+            done = now
     except KeyboardInterrupt:
         result.interrupted = True
     return result
+
+
+def _completed(log: EvalLog) -> int:
+    """Samples of the log that finished without error."""
+    return log.results.completed_samples if log.results else 0
