@@ -171,3 +171,23 @@ def test_sigkill_midway_then_rerun_counts_every_sample_once_without_regenerating
 
     table = read_samples([log_dir])  # the killed run's log is still there: unfinished, so left out
     assert len(table) == 108 and not table.duplicated(["sample", "epoch"]).any()
+
+
+@pytest.mark.parametrize("command", [["eval"], ["validate"], ["train", "collect"], ["judges", "validate"]])
+def test_every_model_calling_command_bounds_its_requests(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    for option in ("--max-retries", "--timeout", "--max-connections"):
+        assert option in result.output, (command, option)
+    bad = runner.invoke(app, [*command, "--max-retries", "-1"])
+    assert bad.exit_code == 2
+
+
+def test_judge_model_gets_the_network_settings() -> None:
+    from inspect_ai.model import GenerateConfig
+
+    from antischeme.commands._network import generate_config
+    from antischeme.judges.llm_judge import LLMJudge
+
+    judge = LLMJudge("mockllm/model", use_cache=False, config=GenerateConfig(**generate_config(1, 7, 3)))
+    assert (judge.model.config.max_retries, judge.model.config.timeout, judge.model.config.max_connections) == (1, 7, 3)

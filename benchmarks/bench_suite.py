@@ -1,0 +1,92 @@
+"""The scripted test suite through ``antischeme eval`` vs a bare Inspect task making the same model and tool calls.
+
+Both run in a fresh process, side by side, on every test-suite environment:
+- ours: ``antischeme eval --model antischeme/schemer --suite test`` (registered tasks on eval_set, the episode agent,
+  real simulated tools, action grading, counting, counts.csv/summary.json);
+- bare: one plain Inspect ``Task`` per family with the same samples, ``use_tools`` + ``generate(tool_calls="loop")``
+  and stub tools answering "ok", against ``mockllm/model`` returning the schemer's scripted outputs (a pure function
+  of the conversation), no scorer.
+Prints both wall times and the ratio ours / bare (goal: <= 1.3).
+
+    PYTHONPATH=src python benchmarks/bench_suite.py [--repeat 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def bare_tasks() -> list:
+    from inspect_ai import Task
+    from inspect_ai.dataset import MemoryDataset
+    from inspect_ai.solver import generate, use_tools
+    from inspect_ai.tool import ToolDef
+
+    from antischeme.envs.registry import environments, families
+    from antischeme.runners.inspect.task import sample_for
+    from antischeme.runners.inspect.tools import tool_params
+
+    tasks = []
+    for name in families():
+        envs = environments("test", [name])
+        if not envs:
+            continue
+
+        async def ok(**kwargs) -> str:
+            return "ok"
+
+        tools = {t.name: ToolDef(ok, name=t.name, description=t.description, parameters=tool_params(t))
+                 for e in envs for t in e.tools}
+        tasks.append(Task(name=f"bare_{name}", dataset=MemoryDataset([sample_for(e, False) for e in envs]),
+                          solver=[use_tools(*tools.values()), generate(tool_calls="loop")]))
+    return tasks
+
+
+def run_bare(log_dir: str) -> None:
+    from inspect_ai import eval as inspect_eval
+    from inspect_ai.model import get_model
+
+    from antischeme.models.scripted_api import scripted_output
+
+    def outputs(input, tools, tool_choice, config):
+        return scripted_output("schemer", input, tools)
+
+    model = get_model("mockllm/model", custom_outputs=outputs)
+    logs = inspect_eval(bare_tasks(), model=model, log_dir=log_dir, display="plain")
+    assert all(log.status == "success" for log in logs), [log.status for log in logs]
+
+
+def timed(args: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--bare", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.bare:
+        run_bare(args.bare)
+        return
+    ours, bare = [], []
+    for _ in range(args.repeat):
+        with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
+            ours.append(timed([sys.executable, "-m", "antischeme.cli", "eval", "--model", "antischeme/schemer",
+                               "--suite", "test", "--log-dir", a]))
+            bare.append(timed([sys.executable, __file__, "--bare", b]))
+    o, b = min(ours), min(bare)
+    print(f"antischeme eval (scripted suite): {o:.1f} s   bare Inspect task (mockllm, same calls): {b:.1f} s   "
+          f"ratio {o / b:.2f} (goal <= 1.3)")
+
+
+if __name__ == "__main__":
+    main()
