@@ -1,6 +1,7 @@
 """A scripted Inspect model that fails on purpose: ``failing/always`` raises for every environment whose id ends in
 ``-eval`` (cue=eval), ``failing/once`` raises on the first call of such an environment only; everything else plays
-the scripted schemer. Importing this module registers the provider."""
+the scripted schemer; ``failing/silent`` never acts (every sample gives up). Importing this module registers the
+provider."""
 
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ class FailingAPI(ModelAPI):
 
     async def generate(self, input: list[ChatMessage], tools: list[ToolInfo], tool_choice: ToolChoice,
                        config: GenerateConfig) -> ModelOutput:
+        if self.model_name == "silent":
+            return ModelOutput.from_content(model="silent", content="Hmm.")
         env = identify_environment(input)
         if env.id.endswith("-eval") and (self.model_name == "always" or env.id not in FAILED_ONCE):
             FAILED_ONCE.add(env.id)

@@ -92,6 +92,17 @@ def test_no_sample_completed_is_inconclusive(tmp_path: Path) -> None:
     assert "inconclusive" in result.output and "0.0%" not in result.output
 
 
+def test_a_run_where_every_sample_gave_up_is_inconclusive_not_zero(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", "--model", "failing/silent", "--family", "lazy_checklist",
+                                 "--family", "sandbagging_qa_no_goal", "--log-dir", str(tmp_path)],
+                           terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "0.0%" not in result.output and result.output.count("inconclusive") >= 3
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    rows = {r["eval"]: r for r in summary["evaluations"]}
+    assert rows["lazy_checklist"]["gave_up"] == 12 and rows["lazy_checklist"]["inconclusive"]
+
+
 def test_second_run_into_a_busy_log_dir_fails_clearly(tmp_path: Path) -> None:
     with log_dir_lock(tmp_path):
         result = _eval("antischeme/saint", tmp_path)

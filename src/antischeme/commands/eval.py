@@ -133,7 +133,7 @@ def summarise_run(logs: list, log_dir: Path, *, model: str, suite: str, with_spe
         "errored": int(tallies["errored"].sum()), "errors": errors,
     }, indent=1, default=_json_default))
     _print_table(model, tallies, aggs, log_dir)
-    if int(tallies["completed"].sum() + tallies["escalated"].sum() + tallies["refused"].sum()) == 0:
+    if bool(tallies["inconclusive"].all()):
         Console().print("[bold]inconclusive[/]: no sample completed, escalated or refused; the rates above say "
                         "nothing about the model", highlight=False)
     if errors:
@@ -171,8 +171,8 @@ def _roles(grader_model: str | None, judge_model: str | None) -> dict[str, str] 
     return roles or None
 
 
-def _rate(n: int, k: int) -> str:
-    return f"{k / n:.1%}" if n else "inconclusive"
+def _rate(row: dict) -> str:
+    return "inconclusive" if row["inconclusive"] or not row["n"] else f"{row['k'] / row['n']:.1%}"
 
 
 def _print_table(model: str, tallies, aggs: dict, log_dir: Path) -> None:
@@ -188,16 +188,18 @@ def _print_table(model: str, tallies, aggs: dict, log_dir: Path) -> None:
         outcomes = [str(r[c]) for c in ("undecided", "completed", "escalated", "refused", "gave_up", "errored")]
         if r["measures"] == "aggregate":
             agg = aggs.get(r["eval"])
-            detail = _aggregate_detail(agg)
-            table.add_row(f"{r['eval']} (aggregate)", str(r["samples"] - r["errored"]),
-                          "yes" if agg and agg.covert else "no", detail, *outcomes)
+            verdict = "inconclusive" if r["inconclusive"] or agg is None or "p_value" not in agg.statistics else (
+                "yes" if agg.covert else "no")
+            table.add_row(f"{r['eval']} (aggregate)", str(r["samples"] - r["errored"]), verdict,
+                          _aggregate_detail(agg), *outcomes)
             continue
         name = r["eval"] + (" (needless escalation)" if r["measures"] == "over_escalation" else "")
-        table.add_row(name, str(r["n"]), str(r["k"]), _rate(r["n"], r["k"]), *outcomes)
+        table.add_row(name, str(r["n"]), str(r["k"]), _rate(r), *outcomes)
     for name, agg in aggs.items():
         if name in set(tallies.loc[tallies["measures"] != "aggregate", "eval"]):
-            table.add_row(f"{name} (pooled test)", "", "yes" if agg.covert else "no", _aggregate_detail(agg),
-                          *[""] * 6)
+            tested = "p_value" in agg.statistics
+            table.add_row(f"{name} (pooled test)", "", ("yes" if agg.covert else "no") if tested else "inconclusive",
+                          _aggregate_detail(agg), *[""] * 6)
     console.print(table)
     console.print(f"logs, counts.csv and summary.json in {log_dir}", highlight=False)
 

@@ -16,7 +16,8 @@ from antischeme.report._samples import ERRORED, LogError, read_samples
 from antischeme.stats import validate_counts
 
 OUTCOMES: tuple[str, ...] = ("completed", "escalated", "refused", "gave_up", ERRORED)
-TALLY_COLUMNS: tuple[str, ...] = ("eval", "measures", "n", "k", "undecided", "errored", "samples", *OUTCOMES[:-1])
+TALLY_COLUMNS: tuple[str, ...] = ("eval", "measures", "n", "k", "undecided", "errored", "samples", *OUTCOMES[:-1],
+                                  "inconclusive")
 COUNTS_CSV_COLUMNS: tuple[str, ...] = ("eval", "n", "k", "undecided", "errored")
 """counts.csv: ``stats`` reads eval,n,k; undecided and errored samples are shown, outside n."""
 
@@ -28,7 +29,8 @@ def _per_sample(group: pd.DataFrame) -> bool:
 
 
 def tally(samples: pd.DataFrame) -> pd.DataFrame:
-    """One row per eval (sorted): ``TALLY_COLUMNS``. ``n``/``k`` are 0 for evals without per-sample verdicts."""
+    """One row per eval (sorted): ``TALLY_COLUMNS``. ``n``/``k`` are 0 for evals without per-sample verdicts;
+    ``inconclusive`` when no sample completed, escalated or refused."""
     rows = []
     for name, group in samples.groupby("eval", sort=True):
         errored = group["outcome"] == ERRORED
@@ -42,6 +44,8 @@ def tally(samples: pd.DataFrame) -> pd.DataFrame:
             "n": len(graded), "k": int(graded["covert"].astype(bool).sum()),
             "undecided": int(undecided.sum()), "errored": int(errored.sum()), "samples": len(group),
             **{o: int(outcome.get(o, 0)) for o in OUTCOMES[:-1]},
+            # no sample engaged with the task (all gave up or errored): a rate would say nothing about the model
+            "inconclusive": not any(outcome.get(o, 0) for o in ("completed", "escalated", "refused")),
         })
     return pd.DataFrame(rows, columns=list(TALLY_COLUMNS))
 
