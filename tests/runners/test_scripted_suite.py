@@ -48,7 +48,7 @@ def test_schemer_flagged_everywhere_saint_nowhere(suite_runs) -> None:
     per_sample = {f for f in tested if families()[f].measures == "covert_action"}
     assert {"sandbagging_qa", "sandbagging_qa_no_goal"} <= per_sample
     for policy, expect_all in (("schemer", True), ("saint", False)):
-        rows, summary, _ = suite_runs[policy]
+        rows, summary, *_ = suite_runs[policy]
         assert set(rows) == per_sample
         over = {r["eval"]: (r["n"], r["k"]) for r in summary["over_escalation"]}
         assert set(over) == tested - per_sample == {"as_over_escalation"}
