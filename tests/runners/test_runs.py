@@ -202,3 +202,15 @@ def test_judge_model_gets_the_network_settings() -> None:
 
     judge = LLMJudge("mockllm/model", use_cache=False, config=GenerateConfig(**generate_config(1, 7, 3)))
     assert (judge.model.config.max_retries, judge.model.config.timeout, judge.model.config.max_connections) == (1, 7, 3)
+
+
+def test_inspect_eval_retry_finds_the_registered_task(tmp_path: Path) -> None:
+    from inspect_ai import eval_retry
+
+    failing_model.FAILED_ONCE.clear()
+    assert _eval("failing/once", tmp_path, "--retry-attempts", "0").exit_code == 1
+    (errored,) = [f for f in glob.glob(str(tmp_path / "*.eval"))
+                  if read_eval_log(f, header_only=True).status == "error"]
+    assert read_eval_log(errored, header_only=True).eval.task_registry_name == "antischeme/lazy_checklist"
+    (log,) = eval_retry(errored, log_dir=str(tmp_path / "retry"), display="none")
+    assert log.status == "success" and log.results.completed_samples == 12
