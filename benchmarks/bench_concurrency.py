@@ -12,6 +12,7 @@ Prints wall, ideal and the ratio wall / ideal per C (goal at 64: <= 1.25). Also 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -56,7 +57,7 @@ def main() -> None:
         wall, calls = run(args.latency, c, extra)
         ideal = max(sum(calls) * args.latency / c, max(calls) * args.latency)
         print(f"max-connections {c:3d}: wall {wall:6.1f} s  ideal {ideal:6.1f} s  ratio {wall / ideal:5.2f}"
-              f"  (wall - fixed cost) / ideal {(wall - base) / ideal:5.2f}")
+              f"  (wall - fixed cost) / ideal {(wall - base) / ideal:5.2f}  load {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ Both run in a fresh process, side by side, on every test-suite environment:
 - bare: one plain Inspect ``Task`` per family with the same samples, ``use_tools`` + ``generate(tool_calls="loop")``
   and stub tools answering "ok", against ``mockllm/model`` returning the schemer's scripted outputs (a pure function
   of the conversation), no scorer.
-Prints both wall times and the ratio ours / bare (goal: <= 1.3).
+Prints wall and CPU time of both and the ratios ours / bare (goal: <= 1.3); on a shared machine the CPU ratio is
+the steadier one.
 
     PYTHONPATH=src python benchmarks/bench_suite.py [--repeat 1]
 """
@@ -14,6 +15,8 @@ Prints both wall times and the ratio ours / bare (goal: <= 1.3).
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -63,10 +66,14 @@ def run_bare(log_dir: str) -> None:
     assert all(log.status == "success" for log in logs), [log.status for log in logs]
 
 
-def timed(args: list[str]) -> float:
+def timed(args: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system) of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(args, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -83,9 +90,10 @@ def main() -> None:
             ours.append(timed([sys.executable, "-m", "antischeme.cli", "eval", "--model", "antischeme/schemer",
                                "--suite", "test", "--log-dir", a]))
             bare.append(timed([sys.executable, __file__, "--bare", b]))
-    o, b = min(ours), min(bare)
-    print(f"antischeme eval (scripted suite): {o:.1f} s   bare Inspect task (mockllm, same calls): {b:.1f} s   "
-          f"ratio {o / b:.2f} (goal <= 1.3)")
+    (o, oc), (b, bc) = min(ours), min(bare)
+    print(f"antischeme eval (scripted suite): {o:.1f} s wall, {oc:.1f} s CPU   "
+          f"bare Inspect task (mockllm, same calls): {b:.1f} s wall, {bc:.1f} s CPU   "
+          f"ratio wall {o / b:.2f}, CPU {oc / bc:.2f} (goal <= 1.3); load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
