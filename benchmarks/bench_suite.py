@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def bare_tasks() -> list:
+def bare_tasks(only: list[str] | None = None) -> list:
     from inspect_ai import Task
     from inspect_ai.dataset import MemoryDataset
     from inspect_ai.solver import generate, use_tools
@@ -37,7 +37,7 @@ def bare_tasks() -> list:
     from antischeme.runners.inspect.tools import tool_params
 
     tasks = []
-    for name in families():
+    for name in only or families():
         envs = environments("test", [name])
         if not envs:
             continue
@@ -45,14 +45,21 @@ def bare_tasks() -> list:
         async def ok(**kwargs) -> str:
             return "ok"
 
-        tools = {t.name: ToolDef(ok, name=t.name, description=t.description, parameters=tool_params(t))
+        tools = {t.name: ToolDef(ok, name=t.name, description=t.description, parameters=_described(tool_params(t)))
                  for e in envs for t in e.tools}
         tasks.append(Task(name=f"bare_{name}", dataset=MemoryDataset([sample_for(e, False) for e in envs]),
                           solver=[use_tools(*tools.values()), generate(tool_calls="loop")]))
     return tasks
 
 
-def run_bare(log_dir: str) -> None:
+def _described(params):
+    """Inspect's use_tools wants a description on every parameter."""
+    for name, param in params.properties.items():
+        param.description = param.description or name
+    return params
+
+
+def run_bare(log_dir: str, only: list[str] | None = None) -> None:
     from inspect_ai import eval as inspect_eval
     from inspect_ai.model import get_model
 
@@ -62,7 +69,7 @@ def run_bare(log_dir: str) -> None:
         return scripted_output("schemer", input, tools)
 
     model = get_model("mockllm/model", custom_outputs=outputs)
-    logs = inspect_eval(bare_tasks(), model=model, log_dir=log_dir, display="plain")
+    logs = inspect_eval(bare_tasks(only), model=model, log_dir=log_dir, display="plain")
     assert all(log.status == "success" for log in logs), [log.status for log in logs]
 
 
@@ -80,16 +87,18 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--bare", help=argparse.SUPPRESS)
+    parser.add_argument("--family", action="append", default=[], help="restrict to families (default: all)")
     args = parser.parse_args()
     if args.bare:
-        run_bare(args.bare)
+        run_bare(args.bare, args.family or None)
         return
+    only = [x for f in args.family for x in ("--family", f)]
     ours, bare = [], []
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
             ours.append(timed([sys.executable, "-m", "antischeme.cli", "eval", "--model", "antischeme/schemer",
-                               "--suite", "test", "--log-dir", a]))
-            bare.append(timed([sys.executable, __file__, "--bare", b]))
+                               "--suite", "test", "--log-dir", a, *only]))
+            bare.append(timed([sys.executable, __file__, "--bare", b, *only]))
     (o, oc), (b, bc) = min(ours), min(bare)
     print(f"antischeme eval (scripted suite): {o:.1f} s wall, {oc:.1f} s CPU   "
           f"bare Inspect task (mockllm, same calls): {b:.1f} s wall, {bc:.1f} s CPU   "
