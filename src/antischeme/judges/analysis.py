@@ -10,7 +10,7 @@ import pandas as pd
 from antischeme.judges.base import Judge
 from antischeme.atomic import atomic_path
 from antischeme.judges.logs import LogError, SampleRecord, find_logs, read_records
-from antischeme.runners.inspect.log_select import keep_latest, select_logs
+from antischeme.runners.inspect.log_select import UnreadableLogError, keep_latest, select_logs
 from antischeme.judges.schema import CLASSIFIERS, ClassifierName, JudgeInput, JudgeResult
 
 
@@ -58,7 +58,10 @@ async def analyze_records(
 def load_records(paths: Sequence[str | Path], partial: bool = False) -> list[SampleRecord]:
     """The samples of the finished logs (all logs with ``partial``) under the given paths, each sample once: its
     latest result per (task, model, sample id, epoch)."""
-    files = select_logs([str(p) for p in find_logs(paths)], partial=partial).kept
+    try:
+        files = select_logs([str(p) for p in find_logs(paths)], partial=partial).kept
+    except UnreadableLogError as exc:
+        raise LogError(str(exc)) from None
     if not files:
         raise LogError("no finished Inspect logs among the given paths; pass --partial to read unfinished ones")
     records = [rec for path in files for rec in read_records(Path(path))]

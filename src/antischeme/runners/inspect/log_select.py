@@ -14,6 +14,10 @@ FINISHED = "success"
 """Inspect's status of a log whose every sample ran (errored samples make it ``error`` in antischeme runs)."""
 
 
+class UnreadableLogError(ValueError):
+    """A file that is not a readable Inspect log."""
+
+
 class DuplicateResultsWarning(UserWarning):
     """Several results for one sample were found; only the latest is kept."""
 
@@ -43,7 +47,10 @@ def select_logs(files: Sequence[str], partial: bool = False) -> LogSelection:
 
     out = LogSelection()
     for name in files:
-        status = read_eval_log(name, header_only=True).status
+        try:
+            status = read_eval_log(name, header_only=True).status
+        except Exception as exc:  # inspect raises many types for unreadable files
+            raise UnreadableLogError(f"cannot read Inspect log {name}: {type(exc).__name__}: {exc}") from None
         if status == FINISHED or partial:
             out.kept.append(name)
             out.status[name] = status
