@@ -99,4 +99,5 @@ def test_aggregate_families_significant_for_schemer_only(suite_runs) -> None:
 
 def test_scripted_suite_is_fast(suite_runs) -> None:
     for policy in ("schemer", "saint"):
-        assert suite_runs[policy][2] < 120, f"{policy} run took {suite_runs[policy][2]:.1f}s"
+        # 30 s before eval_set + the realtime sample buffer (which crash recovery needs); unloaded ~40 s
+        assert suite_runs[policy][2] < 60, f"{policy} run took {suite_runs[policy][2]:.1f}s"
