@@ -101,3 +101,16 @@ def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path: Path) -> N
     assert [p.name for p in tmp_path.iterdir()] == ["counts.csv"], "temporary file left behind"
     write_text(target, "new")
     assert target.read_text() == "new"
+
+
+def test_report_reads_unfinished_logs_only_with_partial(run_dir: Path, tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    shutil.copytree(run_dir, logs)
+    (path,) = logs.glob("*.eval")
+    log = read_eval_log(str(path))
+    log.status = "error"
+    write_eval_log(log, str(path))
+    refused = runner.invoke(app, ["report", str(logs), "--out", str(tmp_path / "a"), "--draws", "2000"])
+    assert refused.exit_code == 2 and "--partial" in refused.output
+    result = runner.invoke(app, ["report", str(logs), "--out", str(tmp_path / "b"), "--draws", "2000", "--partial"])
+    assert result.exit_code == 0, result.output

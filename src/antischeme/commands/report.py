@@ -27,6 +27,8 @@ def register(app: typer.Typer) -> None:
             typer.Option("--headline", help="Comma-separated evals to aggregate (default: the paper's 20 rows)."),
         ] = None,
         draws: Annotated[int, typer.Option("--draws", min=1, help="Monte Carlo draws per evaluation.")] = 1_000_000,
+        partial: Annotated[bool, typer.Option("--partial", help="Also read unfinished logs (interrupted, errored, "
+                                              "crashed runs); their rows are flagged partial.")] = False,
     ) -> None:
         """Per-eval table (first → later labels, Fisher marks), forest plot, aggregate, judge and secondary rates."""
         from rich.console import Console
@@ -38,7 +40,7 @@ def register(app: typer.Typer) -> None:
         if out.exists() and not out.is_dir():
             fail(f"--out {out} is a file; give a directory")
         try:
-            samples = load_labelled(list(logs or []), list(label or []))
+            samples = load_labelled(list(logs or []), list(label or []), partial=partial)
             data = analyse_samples(samples, headline=parse_headline(headline), seed=seed, draws=draws)
         except (LogError, HeadlineError) as err:
             fail(str(err))
