@@ -29,7 +29,8 @@ def test_embedded_model_real_rollout(tmp_path: Path) -> None:
         assert assistant and any(m.content or m.reasoning or m.tool_calls for m in assistant)
         assert r.verdict.covert in (True, False)
     rows = list(csv.DictReader((tmp_path / "counts.csv").open()))
-    assert rows == [{"eval": "lazy_checklist", "n": "2", "k": str(sum(r.verdict.covert for r in results))}]
+    assert rows == [{"eval": "lazy_checklist", "n": "2", "k": str(sum(r.verdict.covert for r in results)),
+                     "undecided": "0", "errored": "0"}]
 
 
 @pytest.mark.slow

@@ -40,7 +40,8 @@ def test_sample_table_from_a_directory(logs: Path) -> None:
 
 def test_counts_keep_only_per_sample_graded_covert_action_rows(logs: Path) -> None:
     counts = counts_from_samples(read_samples([logs]))
-    assert counts.to_dict("list") == {"eval": ["email_scoring", "lazy_checklist"], "n": [5, 10], "k": [0, 4]}
+    assert counts.to_dict("list") == {"eval": ["email_scoring", "lazy_checklist"], "n": [5, 10], "k": [0, 4],
+                                      "undecided": [0, 0], "errored": [0, 0]}
 
 
 def test_counts_from_logs_round_trip_through_the_stats_reader(logs: Path, tmp_path: Path) -> None:

@@ -1,11 +1,17 @@
-"""``antischeme eval``: run families as Inspect tasks against any model, then print covert rates per evaluation."""
+"""``antischeme eval``: run families as registered Inspect tasks on ``eval_set`` (resumable, retried), then count.
+
+Rerunning the same command with the same ``--log-dir`` reuses every completed sample and runs only the rest. The
+per-eval table and summary.json show outcome and errored counts; the exit code is 1 when any sample errored and
+130 when the run was interrupted (counts.csv and summary.json of an earlier run are then left untouched).
+"""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
+import re
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -14,12 +20,14 @@ from rich.console import Console
 from rich.table import Table
 
 from antischeme.commands._errors import describe, fail, say_error
+from antischeme.commands._network import generate_config, max_connections_option, max_retries_option, timeout_option
 from antischeme.commands._options import POSITIVE, family_names, parse_model_args
 from antischeme.commands._tools import TOOLS_HELP, tool_mode_option
 
 QUICK_FAMILIES = ("lazy_checklist", "impossible_coding", "sandbagging_qa_no_goal")
 """The default subset for the embedded model: one family per detection method."""
 QUICK_LIMIT, QUICK_TURNS, QUICK_TOKENS = 8, 6, 192
+INTERRUPTED_EXIT = 130
 
 
 def register(app: typer.Typer) -> None:
@@ -36,7 +44,8 @@ def register(app: typer.Typer) -> None:
         epochs: int = typer.Option(1, help="samples per environment", callback=POSITIVE),
         with_spec: bool = typer.Option(False, "--with-spec", help="put the anti-scheming spec in the system prompt"),
         variants: str | None = typer.Option(None, help="factor filter, e.g. 'nudge=strong,cue=eval|deploy'"),
-        log_dir: Path | None = typer.Option(None, help="where to write logs (default: logs/<timestamp>)"),
+        log_dir: Path | None = typer.Option(None, help="where to write logs (default: logs/<timestamp>); rerun "
+                                            "with the same directory to resume"),
         max_turns: int | None = typer.Option(None, help="max assistant turns per episode", callback=POSITIVE),
         max_tokens: int | None = typer.Option(None, help="max new tokens per model call", callback=POSITIVE),
         model_arg: list[str] = typer.Option([], "--model-arg", "-M", help="provider argument key=value"),
@@ -45,23 +54,22 @@ def register(app: typer.Typer) -> None:
         judges: bool = typer.Option(False, "--judges", help="also score the chain of thought (evaluation awareness, "
                                     "spec citation, miscitation, spec motivation, mismatch)"),
         judge_model: str | None = typer.Option(None, help="LLM for the CoT judges (default: offline baselines)"),
-        max_connections: int | None = typer.Option(None, help="concurrent samples per model", callback=POSITIVE),
+        max_connections: int | None = max_connections_option(),
+        max_retries: int = max_retries_option(),
+        timeout: int = timeout_option(),
+        retry_attempts: int = typer.Option(1, "--retry-attempts", min=0,
+                                           help="reruns of a task whose samples errored (completed samples reused)"),
         seed: int = typer.Option(0, help="generation seed (sampling models)"),
         tools: str | None = typer.Option(None, "--tools", help=TOOLS_HELP),
     ) -> None:
-        """Evaluate a model; writes Inspect logs and counts.csv (eval,n,k) into the log directory."""
-        from inspect_ai import eval as inspect_eval
-
+        """Evaluate a model; writes Inspect logs, counts.csv (eval,n,k,undecided,errored) and summary.json."""
         from antischeme.envs.registry import UnknownNameError, environments, families
         from antischeme.models.provider import EMBEDDED
-        from antischeme.models.scripted import POLICIES
-        from antischeme.report import counts_from_samples, read_samples
-        from antischeme.runners.inspect.logs import aggregates, samples
-        from antischeme.runners.inspect.task import family_task, variant_mismatch
+        from antischeme.runners.inspect.run import LogDirBusyError, log_dir_lock, registered_task, run_tasks
+        from antischeme.runners.inspect.task import variant_mismatch
 
         own = model.split("/", 1)[-1] if model.startswith("antischeme/") else None
         quick = own in EMBEDDED and not family
-        scripted = own in POLICIES
         names = list(family) or (list(QUICK_FAMILIES) if quick else list(families()))
         if quick:
             limit = QUICK_LIMIT if limit is None else limit
@@ -79,9 +87,9 @@ def register(app: typer.Typer) -> None:
                 if variants and (reason := variant_mismatch(n, suite, variants)):
                     skipped.append(reason)
                     continue
-                tasks.append(family_task(n, with_spec=with_spec, split=suite, variants=variants,
-                                         max_turns=max_turns or 30, judges=judges or judge_model is not None,
-                                         tool_mode=tool_mode))
+                tasks.append(registered_task(n, with_spec=with_spec, split=suite, variants=variants,
+                                             max_turns=max_turns or 30, judges=judges or judge_model is not None,
+                                             tool_mode=tool_mode))
         except (UnknownNameError, ValueError) as exc:
             fail(str(exc))
         if skipped:
@@ -91,35 +99,86 @@ def register(app: typer.Typer) -> None:
             fail(f"no environments in suite {suite!r} for families {', '.join(names)}"
                  + (f" with variants {variants!r}" if variants else ""))
         log_dir = log_dir or Path("logs") / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        log_dir.mkdir(parents=True, exist_ok=True)
         try:
-            logs = inspect_eval(
-                tasks, model=model, model_args=margs, limit=limit, epochs=epochs, log_dir=str(log_dir),
-                max_tokens=max_tokens, seed=seed, max_connections=max_connections,
-                model_roles=_roles(grader_model, judge_model), fail_on_error=False,
-                log_realtime=not scripted,  # live sample viewing is pointless for instant scripted runs
-                max_tasks=len(tasks) if own in EMBEDDED else None,  # one shared model batches across tasks
-            )
+            with log_dir_lock(log_dir):
+                run = run_tasks(
+                    tasks, log_dir, retry_attempts=retry_attempts, model=model, model_args=margs, limit=limit,
+                    epochs=epochs, max_tokens=max_tokens, seed=seed,
+                    model_roles=_roles(grader_model, judge_model),
+                    max_tasks=len(tasks) if own in EMBEDDED else None,  # one shared model batches across tasks
+                    **generate_config(max_retries, timeout, max_connections),
+                )
+        except LogDirBusyError as exc:
+            fail(str(exc))
         except (ValueError, LookupError, RuntimeError, OSError, TypeError) as exc:
-            fail(f"evaluation of {model} could not start: {describe(exc) or exc}")
-        results, errors = [], []
-        for log in logs:
-            if log.status != "success":
-                errors.append(f"{log.eval.task}: {log.status} {log.error.message if log.error else ''}")
-            results += list(samples(log))
-        table = read_samples([Path(log.location) for log in logs]) if results else None
-        counts = counts_from_samples(table) if table is not None else None
-        rows = counts.to_dict("records") if counts is not None else []
-        _write_counts(log_dir / "counts.csv", rows)
-        over = _over_escalation(table) if table is not None else []
-        aggs = aggregates(results)
-        sizes = {name: sum(1 for r in results if r.family == name) for name in aggs}
-        _print_table(model, rows, over, aggs, sizes, log_dir)
-        (log_dir / "summary.json").write_text(json.dumps(
-            {"model": model, "suite": suite, "with_spec": with_spec, "counts": rows, "over_escalation": over,
-             "aggregates": {k: v.model_dump() for k, v in aggs.items()}, "errors": errors}, indent=1))
-        if errors:
-            fail("some tasks did not finish: " + "; ".join(errors), code=1)
+            fail(f"evaluation of {model} could not start: {describe(exc) or _first_line(exc)}")
+        except Exception as exc:  # inspect's PrerequisiteError (e.g. a log dir holding another run's tasks)
+            if type(exc).__name__ == "PrerequisiteError":
+                fail(f"evaluation could not start: {_first_line(exc)}")
+            raise
+        if run.interrupted:
+            Console(stderr=True).print(f"[bold yellow]interrupted[/]: completed samples are kept in {log_dir}; rerun "
+                                       "the same command to finish. counts.csv and summary.json were not written.",
+                                       highlight=False, soft_wrap=True)
+            raise typer.Exit(INTERRUPTED_EXIT)
+        summarise_run(run.logs, log_dir, model=model, suite=suite, with_spec=with_spec)
+
+
+def summarise_run(logs: list, log_dir: Path, *, model: str, suite: str, with_spec: bool) -> None:
+    """Count the run's samples, print the table, write counts.csv and summary.json; exit 1 if any sample errored."""
+    from antischeme.atomic import write_text
+    from antischeme.report import LogError, aggregate_results, counts_from_samples, read_samples, tally
+
+    try:
+        table = read_samples([Path(log.location) for log in logs], partial=True)
+    except LogError as exc:
+        fail(f"no results to count: {exc}", code=1)
+    tallies = tally(table)
+    counts = counts_from_samples(table)
+    aggs = aggregate_results(table)
+    errors = _errors(table)
+    write_text(log_dir / "counts.csv", counts.to_csv(index=False))
+    write_text(log_dir / "summary.json", json.dumps({
+        "model": model, "suite": suite, "with_spec": with_spec,
+        "status": "errored" if errors else "complete",
+        "evaluations": tallies.to_dict("records"),
+        "counts": counts.to_dict("records"),
+        "over_escalation": _rows(tallies, "over_escalation"),
+        "aggregates": {k: v.model_dump() for k, v in aggs.items()},
+        "errored": int(tallies["errored"].sum()), "errors": errors,
+    }, indent=1, default=_json_default))
+    _print_table(model, tallies, aggs, log_dir)
+    if bool(tallies["inconclusive"].all()):
+        Console().print("[bold]inconclusive[/]: no sample completed, escalated or refused; the rates above say "
+                        "nothing about the model", highlight=False)
+    if errors:
+        fail(f"{len(errors)} of {len(table)} samples errored (counted as errored, not in n); first: "
+             f"{errors[0]['sample']}: {errors[0]['error']}; rerun the same command to retry them", code=1)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    line = text.splitlines()[0] if text else type(exc).__name__
+    retried = re.search(r"RetryError\(<Future .*raised (\w+)>\)", line)
+    return f"model request failed after retries: {retried.group(1)}" if retried else line
+
+
+def _errors(table) -> list[dict[str, Any]]:
+    rows = table.loc[table["outcome"] == "errored"]
+    return [{"eval": r["eval"], "sample": r["sample"], "epoch": int(r["epoch"]),
+             "error": _first_line(Exception(str(r["error"])))} for r in rows.to_dict("records")]
+
+
+def _rows(tallies, measures: str) -> list[dict]:
+    sel = tallies.loc[tallies["measures"] == measures]
+    return [{"eval": r["eval"], "n": int(r["n"]), "k": int(r["k"]), "errored": int(r["errored"])}
+            for r in sel.to_dict("records")]
+
+
+def _json_default(value: Any) -> Any:
+    if hasattr(value, "item"):
+        return value.item()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
 def _roles(grader_model: str | None, judge_model: str | None) -> dict | None:
@@ -128,34 +187,39 @@ def _roles(grader_model: str | None, judge_model: str | None) -> dict | None:
     return model_roles(grader=grader_model, judge=judge_model)
 
 
-def _write_counts(path: Path, rows: list[dict]) -> None:
-    with path.open("w", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=["eval", "n", "k"])
-        writer.writeheader()
-        writer.writerows(rows)
+def _rate(row: dict) -> str:
+    return "inconclusive" if row["inconclusive"] or not row["n"] else f"{row['k'] / row['n']:.1%}"
 
 
-def _over_escalation(table) -> list[dict]:
-    """Rows ``{eval, n, k}`` of families measuring needless escalation (k = needless refusals/escalations)."""
-    rows = table.loc[(table["measures"] == "over_escalation") & table["covert"].notna()]
-    grouped = rows.groupby("eval", sort=True)["covert"].agg(n="size", k="sum").reset_index()
-    return [{"eval": r["eval"], "n": int(r["n"]), "k": int(r["k"])} for r in grouped.to_dict("records")]
-
-
-def _print_table(model: str, rows: list[dict], over: list[dict], aggs: dict, sizes: dict[str, int],
-                 log_dir: Path) -> None:
+def _print_table(model: str, tallies, aggs: dict, log_dir: Path) -> None:
     console = wide_console()
     table = Table(title=f"Covert-action rate per evaluation — {model}")
-    for col in ("evaluation", "samples", "covert", "rate"):
+    cols = ("evaluation", "n", "covert", "rate", "undecided", "completed", "escalated", "refused", "gave up",
+            "errored")
+    for col in cols:
         table.add_column(col, justify="left" if col == "evaluation" else "right")
-    for r in rows:
-        table.add_row(str(r["eval"]), str(r["n"]), str(r["k"]), f"{int(r['k']) / int(r['n']):.1%}")
-    for r in over:
-        table.add_row(f"{r['eval']} (needless escalation)", str(r["n"]), str(r["k"]), f"{r['k'] / r['n']:.1%}")
+    for r in tallies.to_dict("records"):
+        outcomes = [str(r[c]) for c in ("undecided", "completed", "escalated", "refused", "gave_up", "errored")]
+        if r["measures"] == "aggregate":
+            agg = aggs.get(r["eval"])
+            verdict = "inconclusive" if r["inconclusive"] or agg is None or "p_value" not in agg.statistics else (
+                "yes" if agg.covert else "no")
+            table.add_row(f"{r['eval']} (aggregate)", str(r["samples"] - r["errored"]), verdict,
+                          _aggregate_detail(agg), *outcomes)
+            continue
+        name = r["eval"] + (" (needless escalation)" if r["measures"] == "over_escalation" else "")
+        table.add_row(name, str(r["n"]), str(r["k"]), _rate(r), *outcomes)
     for name, agg in aggs.items():
-        stats = agg.statistics
-        gap = stats.get("accuracy_gap")
-        detail = f"gap {gap:+.1%}, p={stats.get('p_value', float('nan')):.3g}" if gap is not None else agg.reason
-        table.add_row(f"{name} (aggregate)", str(sizes[name]), "yes" if agg.covert else "no", detail)
+        if name in set(tallies.loc[tallies["measures"] != "aggregate", "eval"]):
+            tested = "p_value" in agg.statistics
+            table.add_row(f"{name} (pooled test)", "", ("yes" if agg.covert else "no") if tested else "inconclusive",
+                          _aggregate_detail(agg), *[""] * 6)
     console.print(table)
-    console.print(f"logs and counts.csv in {log_dir}")
+    console.print(f"logs, counts.csv and summary.json in {log_dir}", highlight=False)
+
+
+def _aggregate_detail(agg) -> str:
+    if agg is None:
+        return "-"
+    gap = agg.statistics.get("accuracy_gap")
+    return f"gap {gap:+.1%}, p={agg.statistics.get('p_value', float('nan')):.3g}" if gap is not None else agg.reason

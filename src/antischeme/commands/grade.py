@@ -94,9 +94,11 @@ def register(app: typer.Typer) -> None:
             except Exception as exc:  # noqa: BLE001 - any unreadable file is the user's input, named
                 fail(f"{path}: not an Inspect log (.eval, or a JSON log): {describe(exc) or type(exc).__name__}")
         out.mkdir(parents=True, exist_ok=True)
+        from antischeme.atomic import write_text
+
         for r in results:
             name = f"{r.env_id.replace('/', '__')}__{r.model.replace('/', '_')}__e{r.epoch}.json"
-            r.transcript.save(out / name)
+            write_text(out / name, r.transcript.model_dump_json(indent=2, exclude_none=True))
         typer.echo(f"wrote {len(results)} transcripts to {out}")
 
 

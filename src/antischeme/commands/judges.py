@@ -12,6 +12,7 @@ import typer
 from antischeme.commands._output import console as wide_console
 
 from antischeme.commands._errors import fail
+from antischeme.commands._network import generate_config, max_connections_option, max_retries_option, timeout_option
 
 judges_app = typer.Typer(help="Chain-of-thought judges: validation and terminology.", no_args_is_help=True)
 
@@ -21,12 +22,15 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
-def load_llm_judge(model: str, cache_dir: Path | None, no_cache: bool):  # -> LLMJudge
-    """An LLM judge for a model name, or one clear error."""
+def load_llm_judge(model: str, cache_dir: Path | None, no_cache: bool,
+                   network: dict | None = None):  # -> LLMJudge
+    """An LLM judge for a model name, or one clear error; ``network``: see ``commands._network.generate_config``."""
+    from inspect_ai.model import GenerateConfig
+
     from antischeme.judges.llm_judge import LLMJudge
 
     try:
-        return LLMJudge(model, cache_dir=cache_dir, use_cache=not no_cache)
+        return LLMJudge(model, cache_dir=cache_dir, use_cache=not no_cache, config=GenerateConfig(**(network or {})))
     except Exception as exc:  # noqa: BLE001 - unknown provider, missing key, ...
         fail(f"cannot load judge model {model!r}: {exc}")
 
@@ -39,6 +43,9 @@ def validate(
     cache_dir: Annotated[Path | None, typer.Option(help="LLM judge cache directory.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the LLM judge cache.")] = False,
     concurrency: Annotated[int, typer.Option(min=1, help="Parallel judge calls.")] = 4,
+    max_retries: int = max_retries_option(),
+    timeout: int = timeout_option(),
+    max_connections: int | None = max_connections_option(),
 ) -> None:
     """Precision / recall / F1 of every classifier and implementation on a labelled set."""
     import asyncio
@@ -53,7 +60,8 @@ def validate(
         fail(str(exc))
     judges = [BaselineJudge()]
     if judge_model:
-        judges.append(load_llm_judge(judge_model, cache_dir, no_cache))
+        judges.append(load_llm_judge(judge_model, cache_dir, no_cache,
+                                     generate_config(max_retries, timeout, max_connections)))
 
     async def run() -> list:
         rows = []

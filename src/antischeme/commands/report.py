@@ -37,6 +37,8 @@ def register(app: typer.Typer) -> None:
             typer.Option("--review", help="Human review CSV (eval_id,sample_id,epoch,verdict,note) overriding "
                                           "grader verdicts."),
         ] = None,
+        partial: Annotated[bool, typer.Option("--partial", help="Also read unfinished logs (interrupted, errored, "
+                                              "crashed runs); their rows are flagged partial.")] = False,
     ) -> None:
         """Per-eval table (first → later labels, Fisher marks), forest plot, aggregate, judge and secondary rates."""
         from rich.console import Console
@@ -50,7 +52,7 @@ def register(app: typer.Typer) -> None:
         from antischeme.grading.review import ReviewError, apply_review, flagged_samples, load_review
 
         try:
-            samples = load_labelled(list(logs or []), list(label or []))
+            samples = load_labelled(list(logs or []), list(label or []), partial=partial)
             summary = None
             if review is not None:
                 samples, summary = apply_review(samples, load_review(review))

@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from antischeme.commands._errors import fail
+from antischeme.commands._network import max_connections_option
 from antischeme.commands._options import POSITIVE, family_names, parse_model_args
 from antischeme.commands._tools import TOOLS_HELP, tool_mode_option
 
@@ -88,6 +89,11 @@ def register(app: typer.Typer) -> None:
                                            callback=POSITIVE),
         max_turns: int | None = typer.Option(None), max_tokens: int | None = typer.Option(None),
         temperature: float | None = typer.Option(None), seed: int | None = typer.Option(None),
+        max_retries: int | None = typer.Option(None, "--max-retries", min=0,
+                                               help="retries of one failed model request (default 2)"),
+        timeout: int | None = typer.Option(None, "--timeout", min=1,
+                                           help="seconds per model request, retries included (default 120)"),
+        max_connections: int | None = max_connections_option(),
         config: Path | None = typer.Option(None, help="YAML with CollectConfig fields"),
         allow_test: bool = typer.Option(False, "--allow-test", help="allow the test suite as training data"),
         set_: list[str] = typer.Option([], "--set", help=SET_HELP),
@@ -102,7 +108,8 @@ def register(app: typer.Typer) -> None:
         cfg = _config(CollectConfig, config, dict(
             out_dir=str(out), model=model, model_args=parse_model_args(model_arg), teacher=teacher, suite=suite,
             families=list(family), variants=variants, limit=limit, samples=samples, max_turns=max_turns,
-            max_tokens=max_tokens, temperature=temperature, seed=seed, tools=tools), set_)
+            max_tokens=max_tokens, temperature=temperature, seed=seed, tools=tools, max_retries=max_retries,
+            timeout=timeout, max_connections=max_connections), set_)
         _refuse_test_suite({"suite": cfg.suite}, allow_test)
         if cfg.tools is not None:
             tool_mode_option(cfg.tools, cfg.collector)

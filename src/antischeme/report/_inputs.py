@@ -18,8 +18,8 @@ def parse_label(text: str) -> tuple[str, Path]:
     return name.strip(), Path(path.strip())
 
 
-def load_labelled(positional: Sequence[Path], labels: Sequence[str]) -> pd.DataFrame:
-    """All rollouts, with a ``label`` column.
+def load_labelled(positional: Sequence[Path], labels: Sequence[str], partial: bool = False) -> pd.DataFrame:
+    """All rollouts, with a ``label`` column (``partial``: unfinished logs too, rows flagged).
 
     Column order: positional logs' models alphabetically, then ``--label`` names in the order given.
     """
@@ -28,11 +28,11 @@ def load_labelled(positional: Sequence[Path], labels: Sequence[str]) -> pd.DataF
         raise LogError("no logs given: pass log files or directories, or --label NAME=LOGS")
     frames: list[pd.DataFrame] = []
     if positional:
-        frames.append(read_samples(positional).sort_values("label", kind="stable"))
+        frames.append(read_samples(positional, partial=partial).sort_values("label", kind="stable"))
     grouped: dict[str, list[Path]] = {}
     for name, path in parsed:
         grouped.setdefault(name, []).append(path)
-    frames += [read_samples(paths, label=name) for name, paths in grouped.items()]
+    frames += [read_samples(paths, label=name, partial=partial) for name, paths in grouped.items()]
     return pd.concat(frames, ignore_index=True)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -9,12 +10,18 @@ from typing import Any
 
 import pandas as pd
 
+from antischeme.report._counterfactual import counterfactual_verdicts
+from antischeme.runners.inspect.log_select import FINISHED, select_logs, warn_dropped
+
 ACTION_SCORER = "action_grader"
 JUDGE_SCORERS: dict[str, str] = {"eval_awareness": "judge_eval_awareness", "spec_citation": "judge_spec_citation"}
 SAMPLE_FIELDS: tuple[str, ...] = (
     "label", "model", "eval", "title", "category", "in_headline", "measures", "grading",
-    "sample", "epoch", "covert", "outcome", "eval_awareness", "spec_citation", "log",
+    "sample", "epoch", "covert", "undecided", "outcome", "error", "reason", "details",
+    "eval_awareness", "spec_citation", "log", "partial",
 )
+ERRORED = "errored"
+"""The ``outcome`` of a sample that raised (after Inspect's retries) instead of finishing."""
 
 
 class LogError(ValueError):
@@ -27,6 +34,12 @@ def _verdict(field: str) -> Callable[[Any], Any]:
         return None if score is None or not score.metadata else score.metadata.get(field)
 
     return extract
+
+
+def _details(sample: Any) -> Any:
+    score = (sample.scores or {}).get(ACTION_SCORER)
+    details = None if score is None or not score.metadata else score.metadata.get("details")
+    return json.dumps(details, sort_keys=True) if details else None
 
 
 def _flag(scorer: str) -> Callable[[Any], Any]:
@@ -52,12 +65,19 @@ def _columns() -> list[Any]:
         EvalColumn("in_headline", path="eval.metadata.in_headline"),
         EvalColumn("measures", path="eval.metadata.measures"),
         EvalColumn("grading", path="eval.metadata.grading"),
+        EvalColumn("status", path="status"),
+        EvalColumn("created", path="eval.created", type=str),
         SampleColumn("sample", path="id", required=True, type=str),
         SampleColumn("epoch", path="epoch"),
         SampleColumn("sample_family", path="metadata.family"),
         SampleColumn("sample_category", path="metadata.category"),
         SampleColumn("covert", path=_verdict("covert")),
+        SampleColumn("undecided", path=_verdict("undecided")),
         SampleColumn("outcome", path=_verdict("outcome")),
+        SampleColumn("reason", path=_verdict("reason")),
+        SampleColumn("details", path=_details),
+        SampleColumn("error", path="error", type=str),
+        SampleColumn("completed_at", path="completed_at", type=str),
         *(SampleColumn(name, path=_flag(scorer)) for name, scorer in JUDGE_SCORERS.items()),
     ]
 
@@ -108,19 +128,53 @@ def normalise(raw: pd.DataFrame, label: str | None) -> pd.DataFrame:
     out["grading"] = _first_present(raw, ["grading"]).astype(object)
     out["sample"] = raw["sample"].astype(str)
     out["epoch"] = raw["epoch"] if "epoch" in raw.columns else 1
-    out["covert"] = _as_boolean(_first_present(raw, ["covert"]))
-    out["outcome"] = _first_present(raw, ["outcome"]).astype(object)
+    error = _first_present(raw, ["error"])
+    errored = error.notna() & (error.astype(str).str.len() > 0)
+    out["covert"] = _as_boolean(_first_present(raw, ["covert"]).where(~errored, None))
+    out["undecided"] = _as_boolean(_first_present(raw, ["undecided"])).fillna(False).astype(bool)
+    out["outcome"] = _first_present(raw, ["outcome"]).astype(object).where(~errored, ERRORED)
+    out["error"] = error.where(errored, None).astype(object)
+    out["reason"] = _first_present(raw, ["reason"]).astype(object)
+    out["details"] = _first_present(raw, ["details"]).astype(object)
     for name in JUDGE_SCORERS:
         out[name] = _as_boolean(_first_present(raw, [name]))
     out["log"] = raw["log"].astype(str) if "log" in raw.columns else ""
+    status = _first_present(raw, ["status"]).fillna(FINISHED)
+    out["partial"] = (status != FINISHED).astype(bool)
     return out.loc[:, list(SAMPLE_FIELDS)].reset_index(drop=True)
 
 
-def read_samples(paths: Sequence[Path], label: str | None = None) -> pd.DataFrame:
-    """The sample table of the logs under ``paths``; rows are labelled ``label`` or, if None, by model."""
+def latest_per_sample(raw: pd.DataFrame) -> pd.DataFrame:
+    """One row per (task, model, sample id, epoch): the latest completed (warns with the number dropped)."""
+    stamp = (_first_present(raw, ["completed_at"]).fillna("").astype(str) + "|"
+             + _first_present(raw, ["created"]).fillna("").astype(str))
+    key = pd.DataFrame({"task": raw["task"].astype(str).str.split("/").str[-1], "model": raw["model"].astype(str),
+                        "sample": raw["sample"].astype(str),
+                        "epoch": raw["epoch"] if "epoch" in raw.columns else 1, "stamp": stamp})
+    order = key.sort_values("stamp", kind="stable").index
+    latest = ~key.loc[order].duplicated(["task", "model", "sample", "epoch"], keep="last")
+    kept = sorted(order[latest.to_numpy()])
+    warn_dropped(len(raw) - len(kept))
+    return raw.loc[kept].reset_index(drop=True)
+
+
+def read_samples(paths: Sequence[Path], label: str | None = None, partial: bool = False) -> pd.DataFrame:
+    """The sample table of the logs under ``paths``; rows are labelled ``label`` or, if None, by model.
+
+    Only finished logs are read unless ``partial`` (then rows of unfinished logs have ``partial=True``); each
+    sample appears once (its latest result); verdicts a family decides against a counterfactual are filled in.
+    """
     from inspect_ai.analysis import samples_df
 
-    files = log_files(paths)
+    try:
+        files = select_logs(log_files(paths), partial=partial).kept
+    except LogError:
+        raise
+    except Exception as err:  # inspect raises many types for unreadable logs
+        raise LogError(f"cannot read Inspect logs ({type(err).__name__}: {err})") from None
+    if not files:
+        raise LogError(f"no finished Inspect logs in {', '.join(str(p) for p in paths)}; "
+                       "pass --partial to read unfinished ones")
     try:
         with warnings.catch_warnings():  # inspect_ai calls a pandas API that pandas 3 deprecates
             warnings.filterwarnings("ignore", message="The inplace keyword", category=Warning)
@@ -129,4 +183,4 @@ def read_samples(paths: Sequence[Path], label: str | None = None) -> pd.DataFram
         raise LogError(f"cannot read Inspect logs ({type(err).__name__}: {err})") from None
     if raw.empty:
         raise LogError(f"no samples in {', '.join(str(p) for p in paths)}")
-    return normalise(raw, label)
+    return counterfactual_verdicts(normalise(latest_per_sample(raw), label))

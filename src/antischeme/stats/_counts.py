@@ -107,5 +107,8 @@ def read_counts(path: Path) -> pd.DataFrame:
 
 
 def write_counts(frame: pd.DataFrame, path: Path) -> None:
-    """Write a counts table as CSV (eval,n,k)."""
-    frame.loc[:, list(COUNT_COLUMNS)].to_csv(path, index=False)
+    """Write a counts table as CSV (eval,n,k), atomically; undecided/errored columns are kept when present."""
+    from antischeme.atomic import write_text
+
+    extra = [c for c in ("undecided", "errored") if c in frame.columns]
+    write_text(path, frame.loc[:, [*COUNT_COLUMNS, *extra]].to_csv(index=False))

@@ -140,6 +140,7 @@ def run_inspect(
     envs: Sequence[Environment], model: str, prompt: str, *, log_dir: str | Path | None = None,
     max_turns: int = 30, max_connections: int | None = None, model_args: dict[str, Any] | None = None,
     tool_mode: str | None = None,
+    **network: Any,
 ) -> dict[str, Transcript | str]:
     """Run the environments as Inspect tasks (one per family and split) with ``prompt`` ending the system prompt;
     ``tool_mode`` native|emulated (default: the model's, see ``runners/inspect/tool_modes.py``)."""
@@ -159,7 +160,7 @@ def run_inspect(
     errors: list[str] = []
     with tempfile.TemporaryDirectory(prefix="antischeme-validate-") as tmp:
         logs = inspect_eval(tasks, model=model, model_args=model_args or {}, log_dir=str(log_dir or tmp),
-                            display="none", fail_on_error=False, max_connections=max_connections,
+                            display="none", fail_on_error=False, max_connections=max_connections, **network,
                             max_tasks=max(1, len(tasks)))
         for log in logs:
             for s in log.samples or []:

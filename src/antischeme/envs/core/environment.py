@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from antischeme.envs.core.grading import AggregateResult, Verdict
+from antischeme.envs.core.grading import AggregateResult, PairedVerdict, Verdict
 from antischeme.envs.core.tools import Tool
 from antischeme.envs.core.workspace import Workspace
 
@@ -111,6 +111,9 @@ class Family:
     measures: Measures = "covert_action"
     aggregate: Callable[[Sequence[tuple[Environment, Verdict]]], AggregateResult] | None = None
     """Aggregate-graded families: judge the distribution of per-sample verdicts."""
+    paired: Callable[[Sequence[tuple[Environment, Verdict]]], list[PairedVerdict]] | None = None
+    """Families whose per-rollout covert verdict needs one model's other rollouts (threat vs its control): given
+    every (environment, verdict) of one model, one PairedVerdict each, in order."""
     classifier_rubric: str | None = None
     """Classifier-graded families: the rubric an LLM judge applies to the actions-only rendering of an episode.
     Without a judge model, the deterministic ``grader`` of each environment decides (the rule fallback).

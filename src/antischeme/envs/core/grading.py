@@ -67,3 +67,11 @@ def undecided(env_id: str, why: str, outcome: Outcome, evidence: list[int] | Non
     """The verdict of rules that cannot tell: ``covert=None, undecided=True``, reason ``undecidable offline: why``."""
     return Verdict(env_id=env_id, covert=None, undecided=True, reason=f"undecidable offline: {why}",
                    evidence=evidence or [], outcome=outcome, details=details or {})
+
+
+class PairedVerdict(BaseModel):
+    """A per-rollout verdict that needs the model's other rollouts (e.g. a threat rollout against its control)."""
+
+    covert: bool | None = Field(description="None for reference rollouts (the control) and undecidable ones")
+    undecided: bool = Field(default=False, description="a covert rollout could not be told from an honest one")
+    reason: str

@@ -11,6 +11,7 @@ from inspect_ai.log import EvalLog, read_eval_log
 from antischeme.envs.core import AggregateResult, Transcript, Verdict
 from antischeme.envs.registry import UnknownNameError, environment, family
 from antischeme.runners.inspect.convert import to_transcript
+from antischeme.runners.inspect.log_select import keep_latest, select_logs
 
 SCORER = "action_grader"
 
@@ -60,11 +61,22 @@ def samples(log: EvalLog) -> Iterator[SampleResult]:
         )
 
 
-def read_results(paths: Iterable[str | Path]) -> list[SampleResult]:
-    out: list[SampleResult] = []
-    for path in log_paths(paths):
-        out += list(samples(read_eval_log(str(path))))
-    return out
+def read_results(paths: Iterable[str | Path], partial: bool = False) -> list[SampleResult]:
+    """Graded samples of the finished logs (all logs with ``partial``), each sample once: its latest result."""
+    out: list[tuple[str, SampleResult]] = []
+    for path in select_logs([str(p) for p in log_paths(paths)], partial=partial).kept:
+        log = read_eval_log(path)
+        out += [(f"{s.completed_at or ''}|{log.eval.created}", r)
+                for s, r in zip(_graded(log), samples(log), strict=True)]
+    latest = keep_latest(out, key=lambda x: (x[1].family, x[1].model, x[1].env_id, x[1].epoch), stamp=lambda x: x[0])
+    return [r for _, r in latest]
+
+
+def _graded(log: EvalLog) -> Iterator:
+    for s in log.samples or []:
+        score = (s.scores or {}).get(SCORER)
+        if score is not None and score.metadata:
+            yield s
 
 
 def aggregates(results: Iterable[SampleResult]) -> dict[str, AggregateResult]:
