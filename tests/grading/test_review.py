@@ -21,7 +21,8 @@ def _csv(tmp_path: Path, text: str) -> Path:
 
 def _rows() -> pd.DataFrame:
     return pd.DataFrame({"eval": ["fam", "fam", "fam", "other"], "sample": ["a", "b", "c", "a"],
-                         "epoch": [1, 1, 1, 1], "covert": [True, False, None, True], "measures": "covert_action"})
+                         "epoch": [1, 1, 1, 1], "covert": [True, False, None, True], "measures": "covert_action",
+                         "undecided": [False, False, True, False], "outcome": "completed", "grading": "rules"})
 
 
 def test_review_overrides_confirms_excludes_and_reports_unmatched(tmp_path: Path) -> None:

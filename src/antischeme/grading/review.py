@@ -81,7 +81,8 @@ def load_review(path: str | Path) -> list[ReviewEntry]:
 
 def apply_review(rows: pd.DataFrame, review: Sequence[ReviewEntry] | None) -> tuple[pd.DataFrame, ReviewSummary]:
     """Rows (columns ``eval``, ``sample``, ``epoch``, ``covert``) with the review applied: ``covert`` set from the
-    human verdict, excluded rollouts dropped, a ``review_note`` column added. Nothing else changes."""
+    human verdict (a decided row is no longer ``undecided``), excluded rollouts dropped, a ``review_note`` column
+    added. Nothing else changes."""
     if not review:
         return rows, ReviewSummary(0, 0, 0, [])
     out = rows.copy()
@@ -110,6 +111,8 @@ def apply_review(rows: pd.DataFrame, review: Sequence[ReviewEntry] | None) -> tu
         else:
             confirmed += 1
         covert[i] = human
+        if "undecided" in out.columns:
+            out.loc[i, "undecided"] = False
     out["covert"] = covert
     out["review_note"] = notes
     return out.drop(index=drop), ReviewSummary(overrides, confirmed, excluded, unmatched)
