@@ -99,9 +99,7 @@ class EmbeddedModel:
 
     # ---- prompt ----------------------------------------------------------------------------------------------
     def render_prompt(self, messages: list[ChatMessage], tools: list[ToolInfo]) -> str:
-        system, turns = turns_from_messages(messages)
-        chat = te.chat_messages(system, turns, tool_specs(tools))
-        return self.tokenizer.apply_chat_template(chat, tokenize=False, add_generation_prompt=True)
+        return emulated_prompt(self.tokenizer, messages, tools)
 
     def turn_spec(self, messages: list[ChatMessage], tools: list[ToolInfo],
                   tool_choice: ToolChoice | None = None) -> TurnSpec | None:
@@ -190,6 +188,13 @@ class EmbeddedModel:
             self.stats.seconds += elapsed
             self.stats.broken_constraints += constraint.broken if constraint else 0
         return results
+
+
+def emulated_prompt(tokenizer: Any, messages: list[ChatMessage], tools: list[ToolInfo]) -> str:
+    """The evaluation-time prompt text: tools emulated in the system prompt, the tokenizer's chat template applied."""
+    system, turns = turns_from_messages(messages)
+    chat = te.chat_messages(system, turns, tool_specs(tools))
+    return tokenizer.apply_chat_template(chat, tokenize=False, add_generation_prompt=True)
 
 
 def tool_specs(tools: list[ToolInfo]) -> list[te.ToolSpec]:
