@@ -33,8 +33,8 @@ Mode = Literal["auto", "required", "none"]
 Backend = Literal["llguidance", "xgrammar"]
 MAX_REASONING_TOKENS = 64
 """Reasoning allowed before a call (the grammar then forces ``<tool_call>``); answers are unbounded."""
-MAX_REASONING_CHARS = 4 * MAX_REASONING_TOKENS
-"""The same cap in characters, for xgrammar (which has no token-count limit on a rule)."""
+CHARS_PER_TOKEN = 4
+"""xgrammar has no token-count limit on a rule: the cap is expressed in characters there."""
 
 _JSON_STYLE = {"whitespace_flexible": False, "key_separator": ": ", "item_separator": ", "}
 
@@ -45,10 +45,12 @@ class TurnSpec:
 
     tools: tuple[te.ToolSpec, ...]
     mode: Mode = "auto"
+    reasoning_tokens: int = MAX_REASONING_TOKENS
 
     @property
     def key(self) -> str:
-        return json.dumps([self.mode, [(t.name, t.parameters, t.required) for t in self.tools]], sort_keys=True)
+        return json.dumps([self.mode, self.reasoning_tokens, [(t.name, t.parameters, t.required) for t in self.tools]],
+                          sort_keys=True)
 
 
 def arguments_schema(tool: te.ToolSpec) -> dict[str, Any]:
@@ -71,7 +73,7 @@ def turn_lark(spec: TurnSpec) -> str:
     """The llguidance Lark grammar of one turn (reasoning before a call is capped in tokens, answers are not)."""
     schema = {**call_schema(spec.tools), "x-guidance": _JSON_STYLE}
     call = f'call: "{te.TOOL_OPEN}" %json {json.dumps(schema)} "{te.TOOL_CLOSE}"'
-    reasoning = f"reasoning[max_tokens={MAX_REASONING_TOKENS}]: /[^<]*/"
+    reasoning = f"reasoning[max_tokens={spec.reasoning_tokens}]: /[^<]*/"
     if spec.mode == "none" or not spec.tools:
         return "start: /[^<]*/\n"
     if spec.mode == "required":
@@ -86,7 +88,7 @@ def turn_ebnf(spec: TurnSpec) -> Any:
     answer = xgr.Grammar.from_ebnf('root ::= [^<]*')
     if spec.mode == "none" or not spec.tools:
         return answer
-    reasoning = xgr.Grammar.from_ebnf(f"root ::= [^<]{{0,{MAX_REASONING_CHARS}}}")
+    reasoning = xgr.Grammar.from_ebnf(f"root ::= [^<]{{0,{CHARS_PER_TOKEN * spec.reasoning_tokens}}}")
     js = xgr.Grammar.from_json_schema(json.dumps(call_schema(spec.tools)), any_whitespace=False,
                                       separators=(", ", ": "), strict_mode=True)
     call = xgr.Grammar.concat(reasoning, xgr.Grammar.from_ebnf(f'root ::= "{te.TOOL_OPEN}"'), js,

@@ -28,7 +28,7 @@ from inspect_ai.model import (
 from inspect_ai.tool import ToolCall, ToolChoice, ToolFunction, ToolInfo
 
 from antischeme.models import tool_emulation as te
-from antischeme.models.constrained import Grammars, TurnConstraint, TurnSpec
+from antischeme.models.constrained import MAX_REASONING_TOKENS, Grammars, TurnConstraint, TurnSpec
 from antischeme.models.prompt_format import turns_from_messages
 
 DEFAULT_MAX_NEW_TOKENS = 256
@@ -101,19 +101,21 @@ class EmbeddedModel:
     def render_prompt(self, messages: list[ChatMessage], tools: list[ToolInfo]) -> str:
         return emulated_prompt(self.tokenizer, messages, tools)
 
-    def turn_spec(self, messages: list[ChatMessage], tools: list[ToolInfo],
-                  tool_choice: ToolChoice | None = None) -> TurnSpec | None:
-        """The grammar of the next turn (None: unconstrained)."""
+    def turn_spec(self, messages: list[ChatMessage], tools: list[ToolInfo], tool_choice: ToolChoice | None = None,
+                  max_new_tokens: int = DEFAULT_MAX_NEW_TOKENS) -> TurnSpec | None:
+        """The grammar of the next turn (None: unconstrained). Reasoning before a call gets at most a quarter of the
+        token budget, so the call itself has room."""
         if not self.constrained:
             return None
         specs = tuple(tool_specs(tools))
         if tool_choice == "none" or not specs:
             return TurnSpec((), "none")
+        budget = min(MAX_REASONING_TOKENS, max_new_tokens // 4)
         if isinstance(tool_choice, ToolFunction):
-            return TurnSpec(tuple(s for s in specs if s.name == tool_choice.name) or specs, "required")
+            return TurnSpec(tuple(s for s in specs if s.name == tool_choice.name) or specs, "required", budget)
         first = not any(m.role == "assistant" for m in messages)
         required = tool_choice == "any" or self.require_call == "always" or (self.require_call == "first" and first)
-        return TurnSpec(specs, "required" if required else "auto")
+        return TurnSpec(specs, "required" if required else "auto", budget)
 
     # ---- generation ------------------------------------------------------------------------------------------
     async def generate(self, messages: list[ChatMessage], tools: list[ToolInfo], config: GenerateConfig,
@@ -123,7 +125,8 @@ class EmbeddedModel:
         sampling = (temperature > 0, temperature, config.top_p or 1.0)
         max_new = config.max_tokens or DEFAULT_MAX_NEW_TOKENS
         loop = asyncio.get_running_loop()
-        request = _Request(prompt, max_new, sampling, loop.create_future(), self.turn_spec(messages, tools, tool_choice))
+        turn = self.turn_spec(messages, tools, tool_choice, max_new)
+        request = _Request(prompt, max_new, sampling, loop.create_future(), turn)
         self._pending.append(request)
         if self._runner is None or self._runner.done():
             self._runner = loop.create_task(self._drain())
