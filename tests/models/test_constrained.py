@@ -25,7 +25,7 @@ def tok():
 
 @pytest.fixture(scope="module")
 def grammars(tok):
-    return Grammars(tok, "llguidance")
+    return Grammars(tok)  # the default backend (xgrammar)
 
 
 @pytest.fixture(scope="module")
@@ -128,15 +128,15 @@ def test_grammar_rejects_missing_required_arguments(tok, grammars, env_tools) ->
     t = next(t for t in tools if t.required)
     text = te.render_assistant("", "", [(t.name, {})])
     assert not grammars.parses(TurnSpec(tools, "required"), tok(text, add_special_tokens=False)["input_ids"] + [2])
-    assert "%json" in turn_lark(TurnSpec(tools, "auto"))
+    assert "%json" in turn_lark(TurnSpec(tools, "auto"))  # the llguidance form of the same grammar
 
 
-def test_xgrammar_backend_accepts_the_same_turns(tok, env_tools) -> None:
+def test_llguidance_backend_accepts_the_same_turns(tok, env_tools) -> None:
     tools = env_tools[0]
     t = tools[1]
     args = {k: (t.parameters[k]["enum"][0] if "enum" in t.parameters[k] else "x") for k in t.required}
     ids = tok(te.render_assistant("ok", "", [(t.name, args)]), add_special_tokens=False)["input_ids"]
-    xg = Grammars(tok, "xgrammar")
+    xg = Grammars(tok, "llguidance")
     spec = TurnSpec(tools, "auto", 8)
     assert xg.parses(spec, ids + [tok.eos_token_id])
     assert xg.parses(spec, tok("All done.", add_special_tokens=False)["input_ids"] + [tok.eos_token_id])

@@ -12,12 +12,15 @@ The JSON is written with the separators of ``json.dumps`` (``", "``/``": "``), s
 what ``tool_emulation.render_assistant`` produces for SFT data. ``mode`` chooses which shapes are allowed:
 ``auto`` (either), ``required`` (a call; Inspect ``tool_choice="any"`` or a named tool) or ``none`` (an answer).
 
-Library: **llguidance** (Lark grammar with an inline ``%json`` schema per tool). Measured here against xgrammar with
-the same grammar (``benchmarks/bench_constrained.py``, SmolLM2 tokenizer, 8 environments): a grammar for a new tool
-set is ready in ~5 ms with llguidance (masks are computed lazily) against ~2-3 s of ahead-of-time compilation with
-xgrammar (bounded repetition in the reasoning rule is costly to precompile; the evaluation suite has dozens of
-distinct tool sets), and the per-token mask cost is comparable (both well under a millisecond per row at batch 8,
-a few percent of the ~40 ms forward step). xgrammar stays available as ``backend="xgrammar"`` for comparison.
+Library: **xgrammar** (EBNF + its JSON-schema converter, concatenated/unioned), chosen over llguidance by
+``benchmarks/bench_constrained.py`` (SmolLM2 tokenizer, 8 environments of 3 families, same grammar, full masks every
+step; shared machine, load average ~14): masks for 8 rows took **6.6 ms/step with xgrammar vs 950 ms/step with
+llguidance** (the free-text rules allow almost the whole 49k vocabulary, which xgrammar precomputes and llguidance
+walks every step). xgrammar pays instead ~3 s of ahead-of-time compilation per distinct tool set and mode (cached per
+process; llguidance: ~0.1 s). With sampling every step needs a full mask, so only xgrammar keeps throughput. llguidance
+stays available as ``grammar_backend="llguidance"`` (its grammar: Lark with inline ``%json``, reasoning capped by a
+token-count rule attribute) for comparison. Greedy decoding has a fast path for both: a row whose unconstrained argmax
+is allowed is left as is (same token as with the mask), so masks are applied only where the model leaves the grammar.
 """
 
 from __future__ import annotations
@@ -104,7 +107,7 @@ class Matcher(Protocol):
 class Grammars:
     """Per-tokenizer grammar factory and batched mask computation for one backend (thread-safe, cached)."""
 
-    def __init__(self, tokenizer: Any, backend: Backend = "llguidance") -> None:
+    def __init__(self, tokenizer: Any, backend: Backend = "xgrammar") -> None:
         self.backend = backend
         self.eos_id = int(tokenizer.eos_token_id)
         self._lock = threading.Lock()

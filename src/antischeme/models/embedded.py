@@ -5,7 +5,7 @@ Concurrent Inspect samples each await ``generate``; requests that arrive togethe
 (``constrained``: a well-formed call to one of that sample's tools, or a final answer). Which shape a turn may take:
 Inspect's ``tool_choice`` (``none`` / ``any`` / a named tool), and for ``auto`` the ``require_call`` policy —
 ``first`` (default: the first turn of an episode must call a tool, later turns choose), ``always`` or ``never``.
-``-M constrained=false`` restores free generation (parsed leniently), ``-M grammar_backend=xgrammar`` the other library.
+``-M constrained=false`` restores free generation (parsed leniently), ``-M grammar_backend=llguidance`` the other library.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ class EmbeddedModel:
 
     def __init__(self, model_path: str | None = None, adapter: str | None = None, batch_size: int = 8,
                  batch_wait: float = 0.05, max_context: int = 6144, constrained: bool | str = True,
-                 grammar_backend: str = "llguidance", require_call: str = "first") -> None:
+                 grammar_backend: str = "xgrammar", require_call: str = "first") -> None:
         import torch
 
         from antischeme.models.local_weights import load
