@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 
 from antischeme.models import tool_emulation as te
 
@@ -97,11 +97,6 @@ def turn_ebnf(spec: TurnSpec) -> Any:
     call = xgr.Grammar.concat(reasoning, xgr.Grammar.from_ebnf(f'root ::= "{te.TOOL_OPEN}"'), js,
                               xgr.Grammar.from_ebnf(f'root ::= "{te.TOOL_CLOSE}"'))
     return call if spec.mode == "required" else xgr.Grammar.union(answer, call)
-
-
-class Matcher(Protocol):
-    def consume(self, token: int) -> bool: ...
-    def stopped(self) -> bool: ...
 
 
 class Grammars:
