@@ -1,7 +1,11 @@
-"""The embedded local model behind ``antischeme/smollm2``: emulated tools and batched generation.
+"""The embedded local model behind ``antischeme/smollm2``: emulated tools, constrained decoding, batched generation.
 
 Concurrent Inspect samples each await ``generate``; requests that arrive together are left-padded into one
-``model.generate`` call run in a worker thread.
+``model.generate`` call run in a worker thread. Each row of the batch is constrained to its own turn grammar
+(``constrained``: a well-formed call to one of that sample's tools, or a final answer). Which shape a turn may take:
+Inspect's ``tool_choice`` (``none`` / ``any`` / a named tool), and for ``auto`` the ``require_call`` policy —
+``first`` (default: the first turn of an episode must call a tool, later turns choose), ``always`` or ``never``.
+``-M constrained=false`` restores free generation (parsed leniently), ``-M grammar_backend=llguidance`` the other library.
 """
 
 from __future__ import annotations
@@ -21,9 +25,10 @@ from inspect_ai.model import (
     ModelOutput,
     ModelUsage,
 )
-from inspect_ai.tool import ToolCall, ToolInfo
+from inspect_ai.tool import ToolCall, ToolChoice, ToolFunction, ToolInfo
 
 from antischeme.models import tool_emulation as te
+from antischeme.models.constrained import MAX_REASONING_TOKENS, Grammars, TurnConstraint, TurnSpec
 from antischeme.models.prompt_format import turns_from_messages
 
 DEFAULT_MAX_NEW_TOKENS = 256
@@ -35,6 +40,7 @@ class _Request:
     max_new_tokens: int
     sampling: tuple[bool, float, float]
     future: asyncio.Future = field(repr=False)
+    turn: TurnSpec | None = None
 
 
 @dataclass
@@ -45,6 +51,7 @@ class Throughput:
     sequences: int = 0
     new_tokens: int = 0
     seconds: float = 0.0
+    broken_constraints: int = 0
 
     @property
     def tokens_per_second(self) -> float:
@@ -58,7 +65,8 @@ class EmbeddedModel:
     _lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, model_path: str | None = None, adapter: str | None = None, batch_size: int = 8,
-                 batch_wait: float = 0.05, max_context: int = 6144) -> None:
+                 batch_wait: float = 0.05, max_context: int = 6144, constrained: bool | str = True,
+                 grammar_backend: str = "xgrammar", require_call: str = "first") -> None:
         import torch
 
         from antischeme.models.local_weights import load
@@ -71,6 +79,11 @@ class EmbeddedModel:
         self.batch_size = int(batch_size)
         self.batch_wait = float(batch_wait)
         self.max_context = int(max_context)
+        self.constrained = str(constrained).lower() not in ("false", "0", "no", "off")
+        if require_call not in ("never", "first", "always"):
+            raise ValueError(f"require_call must be never, first or always (got {require_call!r})")
+        self.require_call = require_call
+        self.grammars = Grammars(self.tokenizer, grammar_backend) if self.constrained else None  # type: ignore[arg-type]
         self.stats = Throughput()
         self._pending: list[_Request] = []
         self._runner: asyncio.Task | None = None
@@ -86,23 +99,34 @@ class EmbeddedModel:
 
     # ---- prompt ----------------------------------------------------------------------------------------------
     def render_prompt(self, messages: list[ChatMessage], tools: list[ToolInfo]) -> str:
-        system, turns = turns_from_messages(messages)
-        specs = [
-            te.ToolSpec(t.name, t.description, {k: v.model_dump(exclude_none=True) for k, v in t.parameters.properties.items()},
-                        tuple(t.parameters.required))
-            for t in tools
-        ]
-        chat = te.chat_messages(system, turns, specs)
-        return self.tokenizer.apply_chat_template(chat, tokenize=False, add_generation_prompt=True)
+        return emulated_prompt(self.tokenizer, messages, tools)
+
+    def turn_spec(self, messages: list[ChatMessage], tools: list[ToolInfo], tool_choice: ToolChoice | None = None,
+                  max_new_tokens: int = DEFAULT_MAX_NEW_TOKENS) -> TurnSpec | None:
+        """The grammar of the next turn (None: unconstrained). Reasoning before a call gets at most a quarter of the
+        token budget, so the call itself has room."""
+        if not self.constrained:
+            return None
+        specs = tuple(tool_specs(tools))
+        if tool_choice == "none" or not specs:
+            return TurnSpec((), "none")
+        budget = min(MAX_REASONING_TOKENS, max_new_tokens // 4)
+        if isinstance(tool_choice, ToolFunction):
+            return TurnSpec(tuple(s for s in specs if s.name == tool_choice.name) or specs, "required", budget)
+        first = not any(m.role == "assistant" for m in messages)
+        required = tool_choice == "any" or self.require_call == "always" or (self.require_call == "first" and first)
+        return TurnSpec(specs, "required" if required else "auto", budget)
 
     # ---- generation ------------------------------------------------------------------------------------------
-    async def generate(self, messages: list[ChatMessage], tools: list[ToolInfo], config: GenerateConfig) -> ModelOutput:
+    async def generate(self, messages: list[ChatMessage], tools: list[ToolInfo], config: GenerateConfig,
+                       tool_choice: ToolChoice | None = None) -> ModelOutput:
         prompt = self.render_prompt(messages, tools)
         temperature = config.temperature or 0.0
         sampling = (temperature > 0, temperature, config.top_p or 1.0)
         max_new = config.max_tokens or DEFAULT_MAX_NEW_TOKENS
         loop = asyncio.get_running_loop()
-        request = _Request(prompt, max_new, sampling, loop.create_future())
+        turn = self.turn_spec(messages, tools, tool_choice, max_new)
+        request = _Request(prompt, max_new, sampling, loop.create_future(), turn)
         self._pending.append(request)
         if self._runner is None or self._runner.done():
             self._runner = loop.create_task(self._drain())
@@ -118,7 +142,8 @@ class EmbeddedModel:
             for r in batch:
                 self._pending.remove(r)
             try:
-                results = await asyncio.to_thread(self.generate_texts, [r.prompt for r in batch], *key)
+                results = await asyncio.to_thread(self.generate_texts, [r.prompt for r in batch], *key,
+                                                  turns=[r.turn for r in batch])
                 for r, res in zip(batch, results, strict=True):
                     if not r.future.done():
                         r.future.set_result(res)
@@ -128,8 +153,10 @@ class EmbeddedModel:
                         r.future.set_exception(exc)
 
     def generate_texts(self, prompts: list[str], max_new_tokens: int = DEFAULT_MAX_NEW_TOKENS,
-                       sampling: tuple[bool, float, float] = (False, 0.0, 1.0)) -> list[tuple[str, int, int]]:
-        """Batched generation: [(completion text, prompt tokens, new tokens)]. Thread-safe."""
+                       sampling: tuple[bool, float, float] = (False, 0.0, 1.0),
+                       turns: list[TurnSpec | None] | None = None) -> list[tuple[str, int, int]]:
+        """Batched generation: [(completion text, prompt tokens, new tokens)]; row i constrained to ``turns[i]``
+        when given. Thread-safe."""
         import torch
 
         do_sample, temperature, top_p = sampling
@@ -141,6 +168,12 @@ class EmbeddedModel:
                                       "pad_token_id": tok.pad_token_id, "eos_token_id": tok.eos_token_id}
             if do_sample:
                 kwargs.update(temperature=temperature, top_p=top_p)
+            constraint = None
+            if self.grammars is not None and turns and any(t is not None for t in turns):
+                from transformers import LogitsProcessorList
+
+                constraint = TurnConstraint(self.grammars, list(turns), greedy=not do_sample)
+                kwargs["logits_processor"] = LogitsProcessorList([constraint])
             start = time.perf_counter()
             with torch.inference_mode():
                 out = self.model.generate(**enc, **kwargs)
@@ -156,7 +189,24 @@ class EmbeddedModel:
             self.stats.sequences += len(prompts)
             self.stats.new_tokens += sum(r[2] for r in results)
             self.stats.seconds += elapsed
+            self.stats.broken_constraints += constraint.broken if constraint else 0
         return results
+
+
+def emulated_prompt(tokenizer: Any, messages: list[ChatMessage], tools: list[ToolInfo]) -> str:
+    """The evaluation-time prompt text: tools emulated in the system prompt, the tokenizer's chat template applied."""
+    system, turns = turns_from_messages(messages)
+    chat = te.chat_messages(system, turns, tool_specs(tools))
+    return tokenizer.apply_chat_template(chat, tokenize=False, add_generation_prompt=True)
+
+
+def tool_specs(tools: list[ToolInfo]) -> list[te.ToolSpec]:
+    """Inspect tool descriptions as the emulation format's ToolSpecs."""
+    return [
+        te.ToolSpec(t.name, t.description, {k: v.model_dump(exclude_none=True) for k, v in t.parameters.properties.items()},
+                    tuple(t.parameters.required))
+        for t in tools
+    ]
 
 
 def output_from_text(text: str, n_in: int = 0, n_out: int = 0) -> ModelOutput:

@@ -70,7 +70,7 @@ class AntischemeAPI(ModelAPI):
         config: GenerateConfig,
     ) -> ModelOutput:
         if self._embedded is not None:
-            return await self._embedded.generate(input, tools, config)
+            return await self._embedded.generate(input, tools, config, tool_choice)
         from antischeme.models.scripted_api import generate_scripted
 
         if self._latency:

@@ -62,7 +62,8 @@ class PipelineConfig(BaseModel):
             collect.model_args.setdefault("model_path", self.model_path)
         filt = from_dict(FilterConfig, {"rollouts": collect.out_dir, "out_dir": str(out / "filter"), **self.filter})
         build = from_dict(BuildSFTConfig, {"kept": filt.out_dir, "out_dir": str(out / "sft_data"),
-                                           "seed": self.seed, **self.build_sft})
+                                           "seed": self.seed, "model_path": self.model_path,
+                                           **self.build_sft})
         sft = from_dict(SFTRunConfig, {"dataset": build.out_dir, "output_dir": str(out / "sft"),
                                        "model_path": self.model_path, "seed": self.seed, **self.sft})
         rl_defaults: dict[str, Any] = {"output_dir": str(out / "rl"), "model_path": self.model_path, "seed": self.seed,

@@ -111,14 +111,16 @@ def run_sft(cfg: SFTRunConfig) -> Path:
     from trl import SFTConfig, SFTTrainer
 
     data = load_from_disk(cfg.dataset)
-    train = data["train"].select_columns(["messages"])
-    val = data["validation"].select_columns(["messages"]) if "validation" in data else None
+    columns = ["messages"] + (["tools"] if "tools" in data["train"].column_names else [])  # tools: native template
+    train = data["train"].select_columns(columns)
+    val = data["validation"].select_columns(columns) if "validation" in data else None
     val = val if val is not None and len(val) else None
     path = base_model_path(cfg.model_path)
     tokenizer = load_tokenizer(path)
     if cfg.assistant_only_loss:
         tokenizer.chat_template = training_chat_template(tokenizer)
-        check_assistant_mask(tokenizer, train[0]["messages"])
+        if "tools" not in columns:  # the emulation format: assistant turns are plain text, checkable exactly
+            check_assistant_mask(tokenizer, train[0]["messages"])
     model: Any = path
     if cfg.adapter:
         model = load_causal_lm(path, cfg.dtype, adapter=cfg.adapter)

@@ -2,9 +2,9 @@
 
 Each example is the original conversation with **the spec removed** from the system prompt (context distillation: the
 model must learn to act on the spec without seeing it), the original reasoning kept in the assistant turns, and tool
-calls rendered in exactly the tool-emulation format the model is prompted with at evaluation time
-(``prompt_format.turns_from_transcript`` + ``tool_emulation.chat_messages``, tools described like the embedded model
-sees them through Inspect).
+calls rendered in the format the model is served in (``train.render.render_example``): the tokenizer's native tool
+template when it has one (rows then carry ``tools``, OpenAI function schemas as a JSON string, which TRL passes to the
+template), else exactly the tool-emulation format the embedded model is prompted with at evaluation time.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from antischeme.envs.core.prompting import system_prompt
 from antischeme.envs.core.transcript import Message
 from antischeme.envs.registry import environment
 from antischeme.train.lineage import Lineage, make_lineage, read_lineage
-from antischeme.train.render import render_chat
+from antischeme.train.render import render_example
 from antischeme.train.rollouts import Rollout, read_rollouts
 
 SPEC_TAG = "<anti_scheming_spec>"
@@ -40,6 +40,8 @@ class BuildSFTConfig:
     val_fraction: float = 0.1
     """Share of environments held out for validation (split by environment, so no episode leaks across)."""
     seed: int = 0
+    model_path: str | None = None
+    """The model to be trained (its tokenizer's chat template picks native or emulated tools); default: SmolLM2."""
 
 
 def without_spec(messages: list[Message], env: Environment) -> list[Message]:
@@ -47,14 +49,15 @@ def without_spec(messages: list[Message], env: Environment) -> list[Message]:
     return [Message(role="system", content=system_prompt(env, None))] + [m for m in messages if m.role != "system"]
 
 
-def sft_example(rollout: Rollout) -> dict[str, Any]:
-    """One dataset row: ``messages`` (spec removed, reasoning kept) plus provenance columns."""
+def sft_example(rollout: Rollout, tokenizer: Any | None = None) -> dict[str, Any]:
+    """One dataset row: ``messages`` (spec removed, reasoning kept; ``tools`` too for native templates) plus
+    provenance columns."""
     env = environment(rollout.env_id)
-    chat = render_chat(without_spec(rollout.transcript.messages, env), env)
-    if any(SPEC_TAG in m["content"] for m in chat):
+    row = render_example(without_spec(rollout.transcript.messages, env), env, tokenizer)
+    if any(SPEC_TAG in (m.get("content") or "") for m in row["messages"]):
         raise SpecLeakError(f"{rollout.id}: the spec is still present after removal")
     return {
-        "messages": chat,
+        **row,
         "id": rollout.id,
         "env_id": rollout.env_id,
         "family": rollout.family,
@@ -81,7 +84,12 @@ def build_sft(cfg: BuildSFTConfig) -> Path:
     rollouts = read_rollouts(kept_path / "kept.jsonl" if kept_path.is_dir() else kept_path)
     if not rollouts:
         raise ValueError(f"no kept rollouts in {cfg.kept}: nothing to train on")
-    rows = [sft_example(r) for r in rollouts]
+    tokenizer = None
+    if cfg.model_path is not None:
+        from antischeme.train.weights import load_tokenizer
+
+        tokenizer = load_tokenizer(cfg.model_path)
+    rows = [sft_example(r, tokenizer) for r in rollouts]
     train, val = split_by_environment(rows, cfg.val_fraction, cfg.seed)
     train_ds = Dataset.from_list(train)
     splits = {"train": train_ds}
