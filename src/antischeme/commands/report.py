@@ -27,6 +27,11 @@ def register(app: typer.Typer) -> None:
             typer.Option("--headline", help="Comma-separated evals to aggregate (default: the paper's 20 rows)."),
         ] = None,
         draws: Annotated[int, typer.Option("--draws", min=1, help="Monte Carlo draws per evaluation.")] = 1_000_000,
+        interventions: Annotated[
+            list[Path] | None,
+            typer.Option("--interventions", help="An `antischeme intervene --out` folder: adds its section "
+                                                 "(repeatable)."),
+        ] = None,
     ) -> None:
         """Per-eval table (first → later labels, Fisher marks), forest plot, aggregate, judge and secondary rates."""
         from rich.console import Console
@@ -42,8 +47,11 @@ def register(app: typer.Typer) -> None:
             data = analyse_samples(samples, headline=parse_headline(headline), seed=seed, draws=draws)
         except (LogError, HeadlineError) as err:
             fail(str(err))
+        for folder in interventions or []:
+            if not (folder / "intervention.json").exists():
+                fail(f"--interventions {folder}: no intervention.json there")
         try:
-            files = write_report(data, out)
+            files = write_report(data, out, interventions=list(interventions or []))
         except OSError as err:
             fail(f"cannot write the report to {out}: {err.strerror or err}")
         console = Console()

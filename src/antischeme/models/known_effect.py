@@ -7,8 +7,9 @@ The planted effect is in that choice:
 
 - P(covert) = ``covert_unaware`` (default 0.25) when no reasoning in its context verbalises evaluation awareness, and
   ``covert_aware`` (default 0.10) when some does (as judged by the offline awareness baseline);
-- in its first turn it verbalises awareness on its own with probability ``verbalise`` (default 0.4), one sentence in
-  its reasoning, phrased in the family's terms.
+- it verbalises awareness on its own with probability ``verbalise`` (default 0.4): one sentence, phrased in the
+  family's terms, opening the reasoning of its first turn. A continuation redraws it only when nothing of the first
+  turn is kept (ablation cuts before it); after an inserted opening sentence it continues with its plan instead.
 
 Every draw is a pure function of (``seed``, a nonce, the turn): concurrent samples share nothing, and a rerun with the
 same seed reproduces the same trajectories. The nonce is the Inspect sample id and epoch, or a continuation request's
@@ -94,14 +95,14 @@ class KnownEffectPolicy:
         fork = fork_turn(env)
         reasoning = _script(env, "saint", index).reasoning
         if index == 0:
+            # its awareness, when verbalised, is its opening thought: drawn only while nothing of the first turn is
+            # written yet (a fresh turn, or a continuation cut before that opening); a prefix that already opens the
+            # turn (an inserted sentence) is continued with the turn's plan
+            kept = (prefix or "").strip()
             sentence = ""
-            if rng.random() < self.verbalise:
+            if not kept and rng.random() < self.verbalise:
                 sentence = rng.choice(_OWN_AWARENESS).format(subject=subject_of(env))
-            # a fresh turn: script reasoning, then (maybe) the aware sentence; a continuation keeps its prefix and
-            # writes the rest of the turn (maybe an aware sentence) after it
-            head = reasoning if prefix is None else " ".join(
-                p for p in (prefix.strip(), "" if reasoning in prefix else reasoning) if p)
-            reasoning = " ".join(p for p in (head, sentence) if p)
+            reasoning = " ".join(p for p in (kept, sentence, "" if reasoning in kept else reasoning) if p)
         elif prefix is not None:
             reasoning = " ".join(p for p in (prefix.strip(), reasoning) if p)
         if index < fork:

@@ -70,6 +70,9 @@ def run(settings: Settings, progress: Callable[[str], None] = lambda _: None) ->
         raise InterventionError(f"no per-sample graded rollouts in {', '.join(map(str, s.logs))}"
                                 + (f" for family {s.family}" if s.family else ""))
     model, model_args = _model(s, bases)
+    from antischeme.models.continuation import backend_for
+
+    backend = backend_for(model, model_args, base_url=s.base_url, tokenizer=s.tokenizer)  # fails fast
     judge = _judge(s.judge_model)
 
     # 1. base rollouts, split by verbalised awareness
@@ -85,9 +88,6 @@ def run(settings: Settings, progress: Callable[[str], None] = lambda _: None) ->
     jobs, lineage = _jobs(s, chosen)
     if not jobs:
         raise InterventionError(f"no insertion point ({s.at}) in any {wanted} base rollout")
-    from antischeme.models.continuation import backend_for
-
-    backend = backend_for(model, model_args, base_url=s.base_url, tokenizer=s.tokenizer)
     continued = asyncio.run(continue_jobs(
         backend, judge, jobs, until_unaware=s.kind == "ablate", max_attempts=s.max_attempts, seed=s.seed,
         max_new_tokens=s.max_new_tokens, temperature=s.temperature,
@@ -111,7 +111,24 @@ def run(settings: Settings, progress: Callable[[str], None] = lambda _: None) ->
     summary = summarise(s.out, seed=s.seed)
     summary.update(model=model, model_args=model_args, judge=judge.implementation)
     _write_text(s.out / SUMMARY, json.dumps(summary, indent=2))
+    write_section(s.out)
     return summary
+
+
+def write_section(out: Path) -> None:
+    """``OUT/intervention.md`` and its paired figure ``OUT/intervention.png`` (the report's section, standalone)."""
+    import io
+
+    from antischeme.report._document import render_markdown
+    from antischeme.report._interventions import intervention_section
+
+    section, fig = intervention_section(out, "intervention.png")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight", dpi=120)
+    tmp = out / f".intervention.png.tmp{os.getpid()}"
+    tmp.write_bytes(buffer.getvalue())
+    os.replace(tmp, out / "intervention.png")
+    _write_text(out / "intervention.md", render_markdown("Intervention on evaluation awareness", [], [section]))
 
 
 # ---- steps ------------------------------------------------------------------------------------------------------
@@ -166,7 +183,7 @@ def _finish(s: Settings, model: str, model_args: dict[str, Any], continued: list
                 metadata={"intervention": s.kind, "family": s.family, "resamples": s.resamples,
                           "max_attempts": s.max_attempts, "insert_at": s.at, "seed": s.seed})
     [log] = inspect_eval(task, model=model, model_args=model_args, log_dir=str(s.out / "logs" / arm),
-                         display=s.display, max_samples=64)
+                         display=s.display, max_samples=64, log_realtime=False, score_display=False)
     records, errors = [], []
     seen = set()
     for sample in log.samples or []:
@@ -217,8 +234,9 @@ def summarise(out: Path, seed: int = 0) -> dict[str, Any]:
         "clusters": {name: len({o.cluster for o in v}) for name, v in obs.items()},
         "base": kind,
         "failures": failures,
-        "method": "rate: pooled; lo/hi: 95% cluster-bootstrap percentile interval (clusters = base rollouts); "
-                  "tests.p_value: two-sided cluster permutation test; fisher: Fisher's exact test, unclustered",
+        "method": "rate: pooled; lo/hi: 95% Wilson interval at the effective n (n / design effect, the design "
+                  "effect from a cluster bootstrap over base rollouts); tests.p_value: two-sided cluster "
+                  "permutation test; fisher: Fisher's exact test, unclustered",
         "logs": "logs/",
     }
 

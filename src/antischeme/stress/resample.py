@@ -40,7 +40,7 @@ def written_text(message: Message, prefix: str) -> str:
     """What the model wrote in the continued turn: reasoning after the kept prefix, and its visible text."""
     reasoning = message.reasoning or ""
     rest = reasoning[len(prefix.strip()):] if reasoning.startswith(prefix.strip()) else reasoning
-    return "\n".join(p for p in (rest, message.content) if p.strip())
+    return "\n".join(p.strip() for p in (rest, message.content) if p.strip())
 
 
 async def continue_jobs(backend: ContinuationBackend, judge: Judge, jobs: Sequence[Job], *, until_unaware: bool,

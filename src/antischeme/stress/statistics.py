@@ -1,9 +1,12 @@
 """The table: covert rate per arm with 95% intervals that respect clustering, and tests between arms.
 
 Continuations of one base rollout share its prefix, so they are not independent: the unit of resampling is the base
-rollout (the cluster). Intervals come from a cluster bootstrap (clusters drawn with replacement, the pooled rate of
-each draw, percentile interval). Arms are compared with a cluster permutation test (whole clusters' arm labels
-shuffled; statistic: difference of pooled rates), and — ignoring clustering, for reference — Fisher's exact test.
+rollout (the cluster). A cluster bootstrap (clusters drawn with replacement, the pooled rate of each draw) measures
+the variance of the pooled rate; its ratio to the binomial variance is the design effect, and the interval is the
+Wilson score interval at the effective sample size n / design effect (well calibrated for rare events, where a
+percentile bootstrap interval is too narrow; with no clustering it is the plain Wilson interval). Arms are compared
+with a cluster permutation test (whole clusters' arm labels shuffled; statistic: difference of pooled rates), and —
+ignoring clustering, for reference — Fisher's exact test.
 """
 
 from __future__ import annotations
@@ -47,17 +50,33 @@ def _clusters(obs: Sequence[Observation]) -> tuple[np.ndarray, np.ndarray]:
 
 def arm_rate(arm: str, obs: Sequence[Observation], *, draws: int = 4000, seed: int = 0,
              level: float = 0.95) -> ArmRate:
-    """Pooled covert rate of an arm and its cluster-bootstrap percentile interval."""
+    """Pooled covert rate of an arm and its clustered 95% interval (Wilson at the bootstrap's effective n)."""
     if not obs:
         return ArmRate(arm, 0, 0, float("nan"), float("nan"), float("nan"), 0)
     k, n = _clusters(obs)
+    total_k, total_n = int(k.sum()), int(n.sum())
+    lo, hi = wilson(total_k / total_n, total_n / design_effect(k, n, draws=draws, seed=seed), level)
+    return ArmRate(arm, total_n, total_k, total_k / total_n, lo, hi, len(k))
+
+
+def design_effect(k: np.ndarray, n: np.ndarray, *, draws: int = 4000, seed: int = 0) -> float:
+    """Cluster-bootstrap variance of the pooled rate over its binomial variance (at least 1). Undefined at a rate
+    of 0 or 1, where the mean cluster size is used (the worst case: fully correlated clusters)."""
+    rate = k.sum() / n.sum()
+    if rate in (0.0, 1.0) or len(k) < 2:
+        return float(n.mean()) if rate in (0.0, 1.0) else 1.0
     rng = np.random.default_rng(seed)
     picks = rng.integers(0, len(k), size=(draws, len(k)))
-    rates = k[picks].sum(axis=1) / n[picks].sum(axis=1)
-    alpha = (1 - level) / 2
-    lo, hi = np.quantile(rates, [alpha, 1 - alpha])
-    total_k, total_n = int(k.sum()), int(n.sum())
-    return ArmRate(arm, total_n, total_k, total_k / total_n, float(lo), float(hi), len(k))
+    boot = k[picks].sum(axis=1) / n[picks].sum(axis=1)
+    return max(1.0, float(boot.var(ddof=1)) / (rate * (1 - rate) / n.sum()))
+
+
+def wilson(p: float, n: float, level: float = 0.95) -> tuple[float, float]:
+    """Wilson score interval of a proportion ``p`` observed over (effective) sample size ``n``."""
+    z = float(stats.norm.ppf(0.5 + level / 2))
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, float(centre - half)), min(1.0, float(centre + half))
 
 
 def cluster_permutation_p(a: Sequence[Observation], b: Sequence[Observation], *, draws: int = 4000,
