@@ -124,3 +124,16 @@ def test_mixing_experiments_in_one_folder_is_a_clear_error(base_logs: Path, abla
     out, _ = ablation
     result = CliRunner().invoke(app, ["intervene", "inject", "--logs", str(base_logs), "--out", str(out)])
     assert result.exit_code == 2 and "another --out" in result.output
+
+
+def test_the_report_gets_an_intervention_section_with_the_paired_figure(base_logs: Path, ablation, injection,
+                                                                        tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["report", "--out", str(tmp_path), str(base_logs), "--draws", "1000",
+                                      "--interventions", str(ablation[0]), "--interventions", str(injection[0])])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "report.md").read_text()
+    assert "Intervention: ablation" in text and "Intervention: injection" in text
+    assert (tmp_path / "intervention_1.png").exists() and (tmp_path / "intervention_2.png").exists()
+    missing = CliRunner().invoke(app, ["report", "--out", str(tmp_path), str(base_logs), "--interventions",
+                                       str(tmp_path)])
+    assert missing.exit_code == 2 and "no intervention.json" in missing.output

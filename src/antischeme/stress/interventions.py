@@ -183,7 +183,8 @@ def _finish(s: Settings, model: str, model_args: dict[str, Any], continued: list
                 metadata={"intervention": s.kind, "family": s.family, "resamples": s.resamples,
                           "max_attempts": s.max_attempts, "insert_at": s.at, "seed": s.seed})
     [log] = inspect_eval(task, model=model, model_args=model_args, log_dir=str(s.out / "logs" / arm),
-                         display=s.display, max_samples=64, log_realtime=False, score_display=False)
+                         display=s.display, max_samples=64, log_realtime=False, score_display=False,
+                         max_tokens=s.max_new_tokens, temperature=s.temperature)
     records, errors = [], []
     seen = set()
     for sample in log.samples or []:
