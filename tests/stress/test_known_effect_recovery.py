@@ -20,7 +20,7 @@ from antischeme.runners.inspect import family_task
 EPOCHS = 8  # 12 Lazy Checklist environments x 8 = 96 base rollouts (~38 aware, ~58 unaware)
 # K = 2 continuations per aware base (ablate), 3 per unaware base and arm (inject, control): P(ablated > base) and
 # P(p < 0.05 for injected vs control) are both about 0.97 at these sizes (normal approximation)
-pytestmark = pytest.mark.slow  # ~650 Inspect samples: about a minute of CPU
+pytestmark = pytest.mark.slow  # ~570 Inspect samples: about a minute of CPU
 
 PLANTED = {"ablate": {"base": 0.10, "ablated": 0.25}, "inject": {"base": 0.25, "injected": 0.10, "control": 0.25}}
 

@@ -15,7 +15,7 @@ from antischeme.judges import BaselineJudge
 from antischeme.judges.baseline_awareness import classify_eval_awareness
 from antischeme.models.known_effect import KnownEffectPolicy, aware, fork_turn
 from antischeme.models.scripted import scripted_policy
-from antischeme.stress.cut import Cut, first_aware_sentence, insertion_point
+from antischeme.stress.cut import Cut, JudgeFailedError, first_aware_sentence, insertion_point
 from antischeme.stress.phrasings import AWARE, NEUTRAL
 from antischeme.stress.resample import Job, continue_jobs, written_text
 from antischeme.stress.statistics import Observation, arm_rate, cluster_permutation_p, fisher_p
@@ -135,3 +135,22 @@ def test_known_effect_model_arguments_are_checked() -> None:
         KnownEffectPolicy.from_args({"rate": "1"})
     with pytest.raises(ValueError, match="probability"):
         KnownEffectPolicy.from_args({"verbalise": "1.5"})
+
+
+class _FailingJudge(BaselineJudge):
+    implementation = "failing"
+
+    async def classify(self, classifier, item):
+        from antischeme.judges.schema import failed_result
+
+        return failed_result(classifier, self.implementation, "model error")
+
+
+def test_a_failing_judge_is_never_read_as_unaware() -> None:
+    env = environment(ENV)
+    t = rollout(env, scripted_policy(env, "saint"))
+    with pytest.raises(JudgeFailedError, match="model error"):
+        asyncio.run(first_aware_sentence(_FailingJudge(), t))
+    [failed] = asyncio.run(continue_jobs(_Scripted(["I read the file."]), _FailingJudge(), [Job("a", env, [], "")],
+                                         until_unaware=True, max_attempts=2))
+    assert failed.message is None and failed.attempts == 2

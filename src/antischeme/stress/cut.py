@@ -42,11 +42,17 @@ def reasoning_text(transcript: Transcript, index: int) -> str:
     return m.content if (m.tool_calls and not has_blocks) else ""
 
 
+class JudgeFailedError(RuntimeError):
+    """The awareness judge could not decide (e.g. a model error): the rollout cannot be placed in an arm."""
+
+
 async def _aware(judge: Judge, text: str) -> tuple[bool, list[str]]:
     if not text.strip():
         return False, []
     result = await judge.classify("eval_awareness", JudgeInput(text=text))
-    return bool(result.label), result.evidence
+    if result.label is None:
+        raise JudgeFailedError(result.error or "no label")
+    return result.label, result.evidence
 
 
 async def first_aware_sentence(judge: Judge, transcript: Transcript) -> Cut | None:

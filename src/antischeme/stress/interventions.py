@@ -24,7 +24,7 @@ from antischeme.envs.core import Transcript
 from antischeme.envs.registry import environment
 from antischeme.judges import BaselineJudge, Judge
 from antischeme.stress.base import BaseRollout, load_bases
-from antischeme.stress.cut import Cut, InsertAt, first_aware_sentence, insertion_point
+from antischeme.stress.cut import Cut, InsertAt, JudgeFailedError, first_aware_sentence, insertion_point
 from antischeme.stress.phrasings import phrasing
 from antischeme.stress.resample import Continued, Job, continue_jobs
 from antischeme.stress.statistics import Observation, arm_rate, cluster_permutation_p, fisher_p
@@ -75,33 +75,20 @@ def run(settings: Settings, progress: Callable[[str], None] = lambda _: None) ->
     backend = backend_for(model, model_args, base_url=s.base_url, tokenizer=s.tokenizer)  # fails fast
     judge = _judge(s.judge_model)
 
-    # 1. base rollouts, split by verbalised awareness
-    cuts = asyncio.run(_gather(first_aware_sentence(judge, b.transcript) for b in bases))
-    wanted = BASE_OF[s.kind]
-    chosen = [(b, c) for b, c in zip(bases, cuts, strict=True) if (c is not None) == (wanted == "aware")]
-    progress(f"{len(bases)} base rollouts, {sum(c is not None for c in cuts)} verbalise evaluation awareness; "
-             f"{len(chosen)} {wanted} ones are the base of '{s.kind}'")
-    if not chosen:
-        raise InterventionError(f"no {wanted} base rollouts to {s.kind} (judge: {judge.implementation})")
-
-    # 2. cut points and 3. the continued turns
-    jobs, lineage = _jobs(s, chosen)
-    if not jobs:
-        raise InterventionError(f"no insertion point ({s.at}) in any {wanted} base rollout")
-    continued = asyncio.run(continue_jobs(
-        backend, judge, jobs, until_unaware=s.kind == "ablate", max_attempts=s.max_attempts, seed=s.seed,
-        max_new_tokens=s.max_new_tokens, temperature=s.temperature,
-        progress=lambda d, t: progress(f"continued {d}/{t} turns")))
-    failures = [{"key": c.job.key, "base": lineage[c.job.key]["base_sample"], "attempts": c.attempts,
+    chosen, lineage, continued, unjudged = asyncio.run(_cut_and_continue(s, bases, judge, backend, progress))
+    failures = [{"key": None, "base": b.id, "attempts": 0, "reason": f"awareness judge failed: {err}"}
+                for b, err in unjudged]
+    failures += [{"key": c.job.key, "base": lineage[c.job.key]["base_sample"], "attempts": c.attempts,
                  "reason": f"still verbalised awareness after {c.attempts} attempts"}
                 for c in continued if c.message is None]
-    if failures:
-        progress(f"{len(failures)} continuations failed to drop awareness within {s.max_attempts} attempts")
+    if len(failures) > len(unjudged):
+        progress(f"{len(failures) - len(unjudged)} continuations failed to drop awareness within "
+                 f"{s.max_attempts} attempts")
 
     # ... finished as Inspect samples, graded and judged
     records, errors = _finish(s, model, model_args, [c for c in continued if c.message is not None], lineage)
     failures += errors
-    base_records = [{"arm": "base", "kind": wanted, "base": b.id, "env_id": b.env_id, "covert": b.covert,
+    base_records = [{"arm": "base", "kind": BASE_OF[s.kind], "base": b.id, "env_id": b.env_id, "covert": b.covert,
                      "log": b.log} for b, _ in chosen]
 
     # 4. the table
@@ -132,6 +119,38 @@ def write_section(out: Path) -> None:
 
 
 # ---- steps ------------------------------------------------------------------------------------------------------
+async def _cut_and_continue(s: Settings, bases: list[BaseRollout], judge: Judge, backend: Any,
+                            progress: Callable[[str], None]) -> tuple[list, dict[str, dict], list[Continued], list]:
+    """Steps 1-3 in one event loop (an LLM judge's client stays on it): split, cut, continue."""
+    # 1. base rollouts, split by verbalised awareness
+    cuts = await asyncio.gather(*(first_aware_sentence(judge, b.transcript) for b in bases), return_exceptions=True)
+    for c in cuts:
+        if isinstance(c, BaseException) and not isinstance(c, JudgeFailedError):
+            raise c
+    unjudged = [(b, c) for b, c in zip(bases, cuts, strict=True) if isinstance(c, JudgeFailedError)]
+    if unjudged:
+        progress(f"{len(unjudged)} base rollouts left out: the awareness judge failed on them")
+    wanted = BASE_OF[s.kind]
+    judged = [(b, c) for b, c in zip(bases, cuts, strict=True) if not isinstance(c, JudgeFailedError)]
+    chosen = [(b, c) for b, c in judged if (c is not None) == (wanted == "aware")]
+    progress(f"{len(bases)} base rollouts, {sum(c is not None for _, c in judged)} verbalise evaluation awareness;"
+             f" {len(chosen)} {wanted} ones are the base of '{s.kind}'")
+    if not judged:
+        raise InterventionError(f"the awareness judge ({judge.implementation}) failed on every base rollout: "
+                                f"{unjudged[0][1]}")
+    if not chosen:
+        raise InterventionError(f"no {wanted} base rollouts to {s.kind} (judge: {judge.implementation})")
+    # 2. cut points and 3. the continued turns
+    jobs, lineage = _jobs(s, chosen)
+    if not jobs:
+        raise InterventionError(f"no insertion point ({s.at}) in any {wanted} base rollout")
+    continued = await continue_jobs(
+        backend, judge, jobs, until_unaware=s.kind == "ablate", max_attempts=s.max_attempts, seed=s.seed,
+        max_new_tokens=s.max_new_tokens, temperature=s.temperature,
+        progress=lambda d, t: progress(f"continued {d}/{t} turns"))
+    return chosen, lineage, continued, unjudged
+
+
 def _jobs(s: Settings, chosen: list[tuple[BaseRollout, Cut | None]]) -> tuple[list[Job], dict[str, dict]]:
     """K continuation jobs per base rollout, and the lineage each continuation will carry."""
     jobs: list[Job] = []
@@ -267,10 +286,6 @@ def _check_experiment(arms_dir: Path, wanted: str) -> None:
     if rows and rows[0].get("kind") != wanted:
         raise InterventionError(f"{arms_dir.parent} holds an experiment on {rows[0].get('kind')} base rollouts; "
                                 f"this one needs {wanted} ones: use another --out")
-
-
-async def _gather(coros) -> list:
-    return list(await asyncio.gather(*coros))
 
 
 def _read_jsonl(path: Path) -> list[dict]:

@@ -71,9 +71,10 @@ async def continue_jobs(backend: ContinuationBackend, judge: Judge, jobs: Sequen
 
 
 async def _aware(judge: Judge, text: str) -> bool:
+    """Judged aware; a failed judgement counts as aware (resampled, and reported if it never clears)."""
     if not text.strip():
         return False
-    return bool((await judge.classify("eval_awareness", JudgeInput(text=text))).label)
+    return (await judge.classify("eval_awareness", JudgeInput(text=text))).label is not False
 
 
 def _seed(seed: int, key: str, attempt: int) -> int:
