@@ -53,7 +53,7 @@ def paired_figure(summary: dict, arms: dict[str, pd.DataFrame], title: str) -> F
     rates = {a["arm"]: a for a in summary["arms"]}
     for x, arm in enumerate(present):
         r = rates[arm]
-        ax.errorbar([x], [r["rate"]], yerr=[[r["rate"] - r["lo"]], [r["hi"] - r["rate"]]], fmt="o", ms=8,
+        ax.errorbar([x], [r["rate"]], yerr=[[max(0.0, r["rate"] - r["lo"])], [max(0.0, r["hi"] - r["rate"])]], fmt="o", ms=8,
                     color=_COLOURS[arm], capsize=6, lw=2, zorder=3)
         ax.annotate(f"{100 * r['rate']:.1f}%\n{r['k']}/{r['n']}", (x, r["hi"]), textcoords="offset points",
                     xytext=(0, 6), ha="center", fontsize=8)

@@ -76,7 +76,7 @@ def wilson(p: float, n: float, level: float = 0.95) -> tuple[float, float]:
     z = float(stats.norm.ppf(0.5 + level / 2))
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return max(0.0, float(centre - half)), min(1.0, float(centre + half))
+    return max(0.0, min(p, float(centre - half))), min(1.0, max(p, float(centre + half)))
 
 
 def cluster_permutation_p(a: Sequence[Observation], b: Sequence[Observation], *, draws: int = 4000,
