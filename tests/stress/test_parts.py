@@ -114,6 +114,10 @@ def test_permutation_and_fisher_tests() -> None:
     same = _obs("c", 60, 3, lambda c, j: rng.random() < 0.1)
     assert cluster_permutation_p(low, high) < 0.01 and fisher_p(low, high) < 0.01
     assert cluster_permutation_p(low, same) > 0.05
+    # one covert base rollout of 12 against 0 of 12 x 2 continuations: no evidence of a difference
+    one = [Observation("base", f"c{i}", i == 0) for i in range(12)]
+    none = [Observation("x", f"c{i}", False) for i in range(12) for _ in range(2)]
+    assert cluster_permutation_p(one, none) > 0.3
 
 
 def test_known_effect_policy_is_seeded_pure_and_acts_through_the_family_tools() -> None:

@@ -5,7 +5,8 @@ rollout (the cluster). A cluster bootstrap (clusters drawn with replacement, the
 the variance of the pooled rate; its ratio to the binomial variance is the design effect, and the interval is the
 Wilson score interval at the effective sample size n / design effect (well calibrated for rare events, where a
 percentile bootstrap interval is too narrow; with no clustering it is the plain Wilson interval). Arms are compared
-with a cluster permutation test (whole clusters' arm labels shuffled; statistic: difference of pooled rates), and —
+with a cluster permutation test (whole clusters shuffled between arms; statistic: difference of the mean per-cluster
+covert shares), and —
 ignoring clustering, for reference — Fisher's exact test.
 """
 
@@ -81,18 +82,19 @@ def wilson(p: float, n: float, level: float = 0.95) -> tuple[float, float]:
 
 def cluster_permutation_p(a: Sequence[Observation], b: Sequence[Observation], *, draws: int = 4000,
                           seed: int = 0) -> float:
-    """Two-sided p-value of "arms a and b have the same covert rate", permuting whole clusters between the arms."""
+    """Two-sided p-value of "arms a and b have the same covert rate": the statistic is the difference of the mean
+    per-cluster covert shares, and whole clusters are shuffled between the arms (so arms with clusters of different
+    sizes, e.g. single base rollouts against K continuations each, stay comparable)."""
     ka, na = _clusters(a)
     kb, nb = _clusters(b)
     if not len(ka) or not len(kb):
         return float("nan")
-    k, n = np.concatenate([ka, kb]), np.concatenate([na, nb])
-    observed = abs(ka.sum() / na.sum() - kb.sum() / nb.sum())
+    shares = np.concatenate([ka / na, kb / nb])
+    observed = abs(shares[: len(ka)].mean() - shares[len(ka):].mean())
     rng = np.random.default_rng(seed)
-    in_a = np.zeros((draws, len(k)), dtype=bool)
-    for row in in_a:
-        row[rng.choice(len(k), size=len(ka), replace=False)] = True
-    diff = np.abs((in_a * k).sum(1) / (in_a * n).sum(1) - (~in_a * k).sum(1) / (~in_a * n).sum(1))
+    perms = np.argsort(rng.random((draws, len(shares))), axis=1)
+    shuffled = shares[perms]
+    diff = np.abs(shuffled[:, : len(ka)].mean(axis=1) - shuffled[:, len(ka):].mean(axis=1))
     return float((1 + np.sum(diff >= observed - 1e-12)) / (draws + 1))
 
 
