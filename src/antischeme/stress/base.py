@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,7 @@ def load_bases(logs: Iterable[str | Path], family: str | None = None) -> list[Ba
     from antischeme.runners.inspect.logs import log_paths, samples
 
     out: list[BaseRollout] = []
+    seen: dict[str, int] = {}
     for path in log_paths(logs):
         log = read_eval_log(str(path))
         if log.eval.task.startswith("intervene_"):
@@ -39,7 +41,12 @@ def load_bases(logs: Iterable[str | Path], family: str | None = None) -> list[Ba
         for s in samples(log):
             if (family and s.family != family) or s.verdict.covert is None:
                 continue
-            out.append(BaseRollout(id=f"{path.stem}:{s.env_id}#{s.epoch}", env_id=s.env_id, family=s.family,
+            # a content-derived id: the same base rollouts give the same continuation ids (and seeds) in every run
+            digest = hashlib.sha256(s.transcript.model_dump_json(exclude={"metadata"}).encode()).hexdigest()[:10]
+            base_id = f"{s.env_id}#{s.epoch}@{digest}"
+            seen[base_id] = seen.get(base_id, 0) + 1
+            base_id += f".{seen[base_id]}" if seen[base_id] > 1 else ""
+            out.append(BaseRollout(id=base_id, env_id=s.env_id, family=s.family,
                                    epoch=s.epoch, log=str(path), model=s.model,
                                    model_args=dict(log.eval.model_args or {}), covert=bool(s.verdict.covert),
                                    transcript=s.transcript))
