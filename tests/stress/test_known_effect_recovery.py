@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from antischeme.cli import app
 from antischeme.judges.baseline_awareness import classify_eval_awareness
 from antischeme.runners.inspect import family_task
+from antischeme.stress.statistics import Observation, arm_rate
 
 EPOCHS = 8  # 12 Lazy Checklist environments x 8 = 96 base rollouts (~38 aware, ~58 unaware)
 # K = 2 continuations per aware base (ablate), 3 per unaware base and arm (inject, control): P(ablated > base) and
@@ -43,6 +44,21 @@ def _intervene(kind: str, logs: Path, out: Path, *extra: str, resamples: int = 2
 
 def _arms(summary: dict) -> dict[str, dict]:
     return {a["arm"]: a for a in summary["arms"]}
+
+
+def _check_planted(out: Path, summary: dict, planted: dict[str, float]) -> None:
+    """Each reported 95% interval covers its planted rate with probability ~0.95, five of them jointly ~0.77: every
+    planted rate must lie inside the pipeline's 99% clustered interval, and at most one per experiment outside the
+    reported 95% one."""
+    arms = _arms(summary)
+    outside = [name for name, p in planted.items() if not arms[name]["lo"] <= p <= arms[name]["hi"]]
+    assert len(outside) <= 1, [(n, arms[n]) for n in outside]
+    for name, p in planted.items():
+        rows = [json.loads(x) for x in (out / "arms" / f"{name}.jsonl").read_text().splitlines()]
+        wide = arm_rate(name, [Observation(name, r.get("base_sample", r.get("base")), r["covert"]) for r in rows],
+                        level=0.99)
+        assert (wide.k, wide.n) == (arms[name]["k"], arms[name]["n"])
+        assert wide.lo <= p <= wide.hi, (name, wide)
 
 
 def _p(summary: dict, a: str, b: str) -> float:
@@ -81,8 +97,7 @@ def test_ablation_recovers_the_planted_increase(ablation) -> None:
     _, summary = ablation
     arms = _arms(summary)
     assert arms["ablated"]["rate"] > arms["base"]["rate"]
-    for name, planted in PLANTED["ablate"].items():
-        assert arms[name]["lo"] <= planted <= arms[name]["hi"], (name, arms[name])
+    _check_planted(ablation[0], summary, PLANTED["ablate"])
     assert arms["ablated"]["n"] + len(summary["failures"]) == 2 * arms["base"]["n"]
 
 
@@ -90,8 +105,7 @@ def test_injection_recovers_the_planted_decrease_and_control_changes_nothing(inj
     _, summary = injection
     arms = _arms(summary)
     assert arms["injected"]["rate"] < arms["control"]["rate"] and arms["injected"]["rate"] < arms["base"]["rate"]
-    for name, planted in PLANTED["inject"].items():
-        assert arms[name]["lo"] <= planted <= arms[name]["hi"], (name, arms[name])
+    _check_planted(injection[0], summary, PLANTED["inject"])
     assert _p(summary, "control", "injected") < 0.05  # intervention vs control
     assert _p(summary, "base", "control") > 0.05  # control ≈ no effect
     assert arms["injected"]["n"] == arms["control"]["n"] == 3 * arms["base"]["n"]
