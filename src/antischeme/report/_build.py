@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from antischeme.report._analysis import ReportData, analyse_samples
 from antischeme.report._counts import counts_by_label
 from antischeme.report._document import render_html, render_markdown
+from antischeme.report._interventions import intervention_section
 from antischeme.report._sections import sections
 from antischeme.stats import DEFAULT_DRAWS
 
@@ -57,10 +58,14 @@ def _describe(data: ReportData, label: str) -> str:
     return f"{named} ({rollouts} rollouts)"
 
 
-def write_report(data: ReportData, out: Path) -> ReportFiles:
-    """Write report.html, report.md, the PNG figures and counts_<label>.csv into ``out``."""
+def write_report(data: ReportData, out: Path, interventions: Sequence[Path] = ()) -> ReportFiles:
+    """Write report.html, report.md, the PNG figures and counts_<label>.csv into ``out`` (plus one section per
+    ``antischeme intervene`` output folder)."""
     out.mkdir(parents=True, exist_ok=True)
     parts, figures = sections(data)
+    for i, folder in enumerate(interventions):
+        section, figures[f"intervention_{i + 1}.png"] = intervention_section(folder, f"intervention_{i + 1}.png")
+        parts.append(section)
     images = {name: _png(fig) for name, fig in figures.items()}
     for name, blob in images.items():
         _write(out / name, blob)

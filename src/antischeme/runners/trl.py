@@ -1,8 +1,9 @@
 """TRL adapter: the environment core as GRPO rollouts (a ``rollout_func``) and an outcome-only reward function.
 
-An episode is multi-turn: the policy writes a turn in the tool-emulation format (the one used at evaluation time);
-its tool calls run in a :class:`~antischeme.envs.core.Session`; the results are appended as a user turn; repeat until
-the policy answers without a tool call, a tool ends the episode, or the turn / token budget runs out. For GRPO each
+An episode is multi-turn and runs on the core :class:`~antischeme.envs.core.driver.EpisodeDriver` (one per episode,
+all stepped together so every policy turn of a batch is one ``generate`` call): the policy writes a turn in the
+tool-emulation format (the one used at evaluation time); the driver runs its tool calls; the results are appended as a
+user turn; repeat until the driver's stop rules end the episode or the token budget runs out. For GRPO each
 episode is ONE completion: all policy turns and the injected tool-result turns concatenated after the prompt, with
 ``env_mask`` 0 on injected tokens (no loss there) and 1 on the policy's own tokens.
 
@@ -24,10 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from antischeme.envs.core import Environment, Episode, Said, Session, Transcript
-from antischeme.envs.core.transcript import FunctionCall, Message, ToolCall
+from antischeme.envs.core import Environment, Transcript
+from antischeme.envs.core.driver import EpisodeDriver, Step
+from antischeme.envs.core.transcript import Message
 from antischeme.envs.registry import environment
-from antischeme.models import tool_emulation as te
+from antischeme.models.emulated_reply import message_from_text
 from antischeme.train.render import opening_messages, render_chat, tool_results_text
 from antischeme.train.reward import transcript_reward
 
@@ -79,65 +81,43 @@ def _turn_suffix(tokenizer: Any, user_text: str) -> str:
     return rest[len(eos):] if eos and rest.startswith(eos) else rest
 
 
-def _apply_turn(ep: EpisodeRollout, session: Session, env: Environment, text: str) -> str | None:
-    """Record the policy's turn, execute its tool calls; return the next user-turn text (None: episode over)."""
-    parsed = te.parse_reply(text)
-    step = len(ep.messages)
-    calls = []
-    for c in parsed.calls:
-        calls.append((c.name, c.arguments if c.error is None else f"<unparseable tool call: {c.error}>"))
-    tool_calls = [ToolCall(id=f"call_{step}_{i}", function=FunctionCall(name=n, arguments=a))
-                  for i, (n, a) in enumerate(calls)]
-    message = Message(role="assistant", content=parsed.content, reasoning=parsed.reasoning or None,
-                      tool_calls=tool_calls or None)
-    ep.messages.append(message)
-    if calls:
-        results = []
-        for tc in message.tool_calls or []:
-            action = session.call(tc.function.name, tc.function.parsed_arguments(), step=step)
-            ep.messages.append(Message(role="tool", tool_call_id=tc.id, name=tc.function.name, content=action.result,
-                                       error=action.error_kind or None))
-            results.append((tc.function.name, action.result, action.error))
-        return None if session.done else tool_results_text(results)
-    if env.user_simulator is None:
-        return None
-    said = tuple(Said(i, m.content) for i, m in enumerate(ep.messages) if m.role == "assistant" and m.content.strip())
-    users = tuple(m.content for m in ep.messages if m.role == "user")
-    follow = env.user_simulator(Episode(env, tuple(session.actions), said, session.workspace, users))
-    if follow is not None:
-        ep.messages.append(Message(role="user", content=follow))
-    return follow
+def _follow_text(step: Step) -> str:
+    """The user-turn text that follows a policy turn: its tool results (merged as at evaluation time) or the
+    simulated user's reply."""
+    if step.user_message is not None:
+        return step.user_message
+    results = [(m.name or "tool", m.content, a.error) for m, a in zip(step.added, step.actions, strict=True)]
+    return tool_results_text(results)
 
 
 def run_episodes(envs: Sequence[Environment], tokenizer: Any, generate: Generate, *, max_turns: int = 4,
                  max_new_tokens: int = 128, max_completion_length: int = 1024) -> list[EpisodeRollout]:
-    """Play one episode per environment (duplicates allowed), batching the policy's turns across episodes."""
+    """Play one episode per environment (duplicates allowed): one driver each, their turns generated as one batch."""
     eos_id = tokenizer.eos_token_id
-    episodes, sessions = [], []
-    for env in envs:
-        ep = EpisodeRollout(env_id=env.id, prompt_ids=prompt_ids_for(env, tokenizer), messages=opening_messages(env))
-        episodes.append(ep)
-        sessions.append(Session(env))
-    for _ in range(max_turns):
-        active = [i for i, ep in enumerate(episodes)
-                  if not ep.done and len(ep.completion_ids) < max_completion_length]
+    drivers = [EpisodeDriver.start(env, max_turns=max_turns) for env in envs]
+    episodes = [EpisodeRollout(env_id=env.id, prompt_ids=prompt_ids_for(env, tokenizer)) for env in envs]
+    while True:
+        for ep, driver in zip(episodes, drivers, strict=True):
+            if not driver.done and len(ep.completion_ids) >= max_completion_length:
+                driver.stop("budget")
+        active = [i for i, d in enumerate(drivers) if not d.done]
         if not active:
             break
         outputs = generate([episodes[i].prompt_ids + episodes[i].completion_ids for i in active], max_new_tokens)
         for i, (ids, lps) in zip(active, outputs, strict=True):
-            ep, env = episodes[i], envs[i]
+            ep, driver = episodes[i], drivers[i]
             ids, lps = ids[: max_completion_length - len(ep.completion_ids)], lps[: len(ids)]
             ep.add(ids, True, lps)
             if not ids or ids[-1] != eos_id:
                 ep.add([eos_id], False)  # close a cut-off turn so the conversation stays well formed
-            follow = _apply_turn(ep, sessions[i], env, tokenizer.decode(ids, skip_special_tokens=True))
-            if follow is None:
-                ep.done = True
-            else:
-                suffix = tokenizer(_turn_suffix(tokenizer, follow), add_special_tokens=False)["input_ids"]
+            text = tokenizer.decode(ids, skip_special_tokens=True)
+            step = driver.step(message_from_text(text, len(driver.messages)))
+            if not step.done:
+                suffix = tokenizer(_turn_suffix(tokenizer, _follow_text(step)), add_special_tokens=False)["input_ids"]
                 ep.add(suffix, False)
-    for ep in episodes:  # the completion may not exceed the budget, even with injected tokens
-        for name in ("completion_ids", "env_mask", "logprobs"):
+    for ep, driver in zip(episodes, drivers, strict=True):
+        ep.messages, ep.done = driver.conversation(), True
+        for name in ("completion_ids", "env_mask", "logprobs"):  # the budget holds even with injected tokens
             setattr(ep, name, getattr(ep, name)[:max_completion_length])
     return episodes
 

@@ -1,18 +1,11 @@
-"""Core tools as Inspect ToolDefs bound to one live Session."""
+"""Core tools as Inspect sees them: names, descriptions and parameter schemas (the episode driver runs them)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from inspect_ai.tool import ToolDef, ToolError, ToolParams
+from inspect_ai.tool import ToolInfo, ToolParams
 from inspect_ai.tool._tool_params import ToolParam
 
-from antischeme.envs.core import Session, Tool
-
-
-def inspect_tools(session: Session) -> list[ToolDef]:
-    """One ToolDef per environment tool; calls run against ``session`` (errors go back to the model)."""
-    return [_tool_def(session, t) for t in session.env.tools]
+from antischeme.envs.core import Environment, Tool
 
 
 def tool_params(t: Tool) -> ToolParams:
@@ -22,11 +15,6 @@ def tool_params(t: Tool) -> ToolParams:
     )
 
 
-def _tool_def(session: Session, t: Tool) -> ToolDef:
-    async def execute(**kwargs: Any) -> str:
-        action = session.call(t.name, kwargs)
-        if action.error:
-            raise ToolError(action.result.removeprefix("Error: "))
-        return action.result
-
-    return ToolDef(execute, name=t.name, description=t.description, parameters=tool_params(t))
+def tool_infos(env: Environment) -> list[ToolInfo]:
+    """The environment's tools as the model sees them (execution belongs to the episode driver)."""
+    return [ToolInfo(name=t.name, description=t.description, parameters=tool_params(t)) for t in env.tools]
