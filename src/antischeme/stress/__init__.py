@@ -1,0 +1,1 @@
+"""Stress tests of anti-scheming training: causal awareness interventions and declared experiments."""
