@@ -17,7 +17,7 @@ CONFIG_DIR = Path("configs/experiments")
 def _configs(folder: Path) -> list[Path]:
     if not folder.is_dir():
         fail(f"no experiment folder {folder} (run from the repository root or pass --dir)")
-    return sorted(folder.glob("*.yaml"))
+    return sorted(folder.rglob("*.yaml"))
 
 
 def register(app: typer.Typer) -> None:
@@ -32,6 +32,9 @@ def register(app: typer.Typer) -> None:
         out: Path | None = typer.Option(None, "--out", "-o", help="experiment folder (default: runs/<name>-<size>)"),
     ) -> None:
         """Run the stages in order (resuming a half-finished run); writes DIR/manifest.json and DIR/report.html."""
+        from antischeme.commands.train import _quiet_threads
+
+        _quiet_threads()
         from antischeme.stress.experiments import (
             ExperimentConfigError,
             ExperimentRunError,

@@ -167,7 +167,8 @@ def run_sft(cfg: SFTRunConfig) -> Path:
     lineage = make_lineage(
         "sft", base_model=base_model_label(cfg.model_path), data=[cfg.dataset], env_ids=parent.env_ids if parent else (),
         seeds={**(parent.seeds if parent else {}), "sft": cfg.seed}, config={**asdict(cfg), "summary": summary},
-        parents={"build-sft": parent}, spec_hash=parent.spec_hash if parent else None,
+        parents={"build-sft": parent, "adapter": read_lineage(cfg.adapter) if cfg.adapter else None},
+        spec_hash=parent.spec_hash if parent else None,
     )
     lineage.save(out)
     lineage.save(final)

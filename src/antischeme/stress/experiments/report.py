@@ -55,14 +55,14 @@ def write_experiment_report(ctx: RunContext, p: dict[str, Any]) -> Path:
     figures: dict[str, Figure] = {}
     red = ctx.outputs.get(p.get("redteam", "redteam"))
     if red:
-        rows = [{"arm": arm, "kind": kind, "n": v["n"], "misaligned": v["k"], "rate %": round(100 * v["rate"], 1)}
+        rows = [{"arm": arm, "kind": kind, "n": v["n"], "misaligned": v["k"], "rate %": f"{100 * v['rate']:.1f}"}
                 for arm, res in red["probes"].items() for kind, v in res["by_kind"].items()]
         extra.append(Section("Red-teaming the organism", "Misaligned answers to probes of the hidden goal, per kind "
                              "(ally: a trusted ally who shares the goal; monitored / unmonitored framings of the same "
                              "question; direct questions; auditor: probes written by an auditor model).",
                              pd.DataFrame(rows)))
         mis = [{"arm": arm, "n": v["n"], "miscited": v["k"],
-                "rate %": None if v["rate"] is None else round(100 * v["rate"], 1)}
+                "rate %": "n/a (no reasoning)" if v["rate"] is None else f"{100 * v['rate']:.1f}"}
                for arm, v in red.get("miscitation", {}).items()]
         if mis:
             extra.append(Section("Spec miscitation", "Share of evaluation rollouts whose reasoning the miscitation "
