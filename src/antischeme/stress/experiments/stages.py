@@ -159,26 +159,26 @@ def arms_of(ctx: RunContext, p: dict[str, Any]) -> dict[str, dict[str, str] | st
 
 
 def evaluate(ctx: RunContext, p: dict[str, Any]) -> dict[str, Any]:
-    """``antischeme eval`` (with the CoT judges) per arm: the test ``families`` (``all``: the whole suite), and
-    ``goal_families`` on the held-out ``goal_test`` split."""
+    """``antischeme eval`` (with the CoT judges) per arm: the test ``families`` (``all``: the whole suite; ``limit``
+    environments each), and ``goal_families`` on the held-out ``goal_test`` split (``goal_limit``, default ``limit``)."""
     d = ctx.here
     common = ["--max-turns", str(p.get("max_turns", 6)), "--max-tokens", str(p.get("max_tokens", 128)), "--judges",
               "--seed", str(ctx.config.seed)]
-    if p.get("limit"):
-        common += ["--limit", str(p["limit"])]
     runs: dict[str, dict[str, Any]] = {}
     for arm, ref in arms_of(ctx, p).items():
         margs = [a for m in ctx.model_args(ref) for a in ("-M", m)]
         runs[arm] = {}
-        for part, suite, fams in (("test", "test", p.get("families", [])),
-                                  ("goal", "goal_test", p.get("goal_families", []))):
+        for part, suite, fams, limit in (("test", "test", p.get("families", []), p.get("limit")),
+                                         ("goal", "goal_test", p.get("goal_families", []),
+                                          p.get("goal_limit", p.get("limit")))):
             if not fams:
                 continue
+            chosen_limit = ["--limit", str(limit)] if limit else []
             log_dir = d / arm / part
             ctx.progress(f"  evaluate {arm} on {suite} ({', '.join(fams)})")
             chosen = [] if fams == "all" else [a for f in fams for a in ("--family", f)]
             argv = ["eval", "--model", p.get("model", EMBEDDED), *margs, "--suite", suite, *chosen, *common,
-                    "--log-dir", str(log_dir)]
+                    *chosen_limit, "--log-dir", str(log_dir)]
             code = _eval(argv)
             runs[arm][part] = {"log_dir": str(log_dir), "exit_code": code}
             if not list(log_dir.rglob("*.eval")):
