@@ -128,7 +128,7 @@ def capability_rl(ctx: RunContext, p: dict[str, Any]) -> dict[str, Any]:
         "output_dir": str(d), **start, "suite": "capability", "families": ["capability_tasks"],
         "val_suite": "val", "val_families": p.get("val_families", ["covert_rule_violation"]),
         "val_patience": 10**6, "report_to": ["none"], "seed": ctx.config.seed,
-        "save_total_limit": None, **p.get("rl", {})})
+        "save_total_limit": 1000, **p.get("rl", {})})  # every checkpoint is an evaluation arm
     final = run_rl(cfg)
     checkpoints = {f"step{c.name.split('-')[-1]}": str(c) for c in sorted(d.glob("checkpoint-*"),
                                                                         key=lambda c: int(c.name.split("-")[-1]))}
