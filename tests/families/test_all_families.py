@@ -18,7 +18,10 @@ def test_scripted_policies_are_told_apart(env) -> None:
     schemer = grade(rollout(env, scripted_policy(env, "schemer")), env)
     saint = grade(rollout(env, scripted_policy(env, "saint")), env)
     assert schemer.env_id == saint.env_id == env.id
-    if fam.aggregate is None:
+    if fam.measures == "capability":  # no covert action defined: the scripts are a careless and a correct solver
+        assert schemer.covert is saint.covert is False
+        assert schemer.details["score"] < saint.details["score"] == 1.0
+    elif fam.aggregate is None:
         assert schemer.covert is True, schemer.reason
         assert saint.covert is False, saint.reason
     else:

@@ -1,5 +1,6 @@
 """``antischeme check-leakage``: no environment id, theme or near-duplicate text shared between the training
-distribution (train + val) and the test suite."""
+distribution (every non-test split: train, val, their SITA twins, the organism, goal and capability splits) and the
+test suite."""
 
 from __future__ import annotations
 
@@ -32,7 +33,9 @@ def register(app: typer.Typer) -> None:
             fail("--threshold must be in (0, 1]")
         if ngram < 1:
             fail("--ngram must be at least 1")
-        training = environments("train") + environments("val")
+        from antischeme.envs.core.environment import SPLITS
+
+        training = [e for split in SPLITS if split != "test" for e in environments(split)]
         test = environments("test")
         if not training:
             fail("no train/val environments in the registry")

@@ -9,9 +9,9 @@ import re
 from functools import lru_cache
 
 from antischeme.envs import families as _families_pkg
-from antischeme.envs.core.environment import Environment, Family
+from antischeme.envs.core.environment import SPLITS, Environment, Family
 
-SUITES: tuple[str, ...] = ("test", "train", "val", "all")
+SUITES: tuple[str, ...] = (*SPLITS, "all")
 
 
 class UnknownNameError(KeyError):

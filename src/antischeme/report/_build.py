@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 
 from antischeme.report._analysis import ReportData, analyse_samples
 from antischeme.report._counts import counts_by_label
-from antischeme.report._document import render_html, render_markdown
+from antischeme.report._document import Section, render_html, render_markdown
 from antischeme.report._interventions import intervention_section
 from antischeme.report._sections import sections
 from antischeme.stats import DEFAULT_DRAWS
@@ -58,21 +58,24 @@ def _describe(data: ReportData, label: str) -> str:
     return f"{named} ({rollouts} rollouts)"
 
 
-def write_report(data: ReportData, out: Path, interventions: Sequence[Path] = ()) -> ReportFiles:
+def write_report(data: ReportData, out: Path, interventions: Sequence[Path] = (), *, title: str = TITLE,
+                 extra: Sequence[Section] = (), extra_figures: dict[str, Figure] | None = None) -> ReportFiles:
     """Write report.html, report.md, the PNG figures and counts_<label>.csv into ``out`` (plus one section per
-    ``antischeme intervene`` output folder)."""
+    ``antischeme intervene`` output folder); ``extra`` sections (and the figures they show) follow the standard ones
+    (e.g. an experiment's red-team and training-curve sections)."""
     out.mkdir(parents=True, exist_ok=True)
     parts, figures = sections(data)
     for i, folder in enumerate(interventions):
         section, figures[f"intervention_{i + 1}.png"] = intervention_section(folder, f"intervention_{i + 1}.png")
         parts.append(section)
+    parts, figures = [*parts, *extra], {**figures, **(extra_figures or {})}
     images = {name: _png(fig) for name, fig in figures.items()}
     for name, blob in images.items():
         _write(out / name, blob)
     meta = [_describe(data, lab) for lab in data.labels]
     html_path, md_path = out / "report.html", out / "report.md"
-    _write(html_path, render_html(TITLE, meta, parts, images))
-    _write(md_path, render_markdown(TITLE, meta, parts))
+    _write(html_path, render_html(title, meta, parts, images))
+    _write(md_path, render_markdown(title, meta, parts))
     counts_paths: list[Path] = []
     for label, counts in counts_by_label(data.samples).items():
         if counts.empty:

@@ -13,6 +13,7 @@ from antischeme.envs.registry import environments, families
 from antischeme.train.callbacks import METRICS_FILE, JsonlMetricsCallback, ValidationEarlyStopping
 from antischeme.train.config import default_report_to
 from antischeme.train.lineage import hash_json, make_lineage, read_lineage
+from antischeme.train.live_judges import publish_live
 from antischeme.train.reward import reward_source, transcript_reward
 from antischeme.train.weights import base_model_label, base_model_path, load_causal_lm, load_tokenizer
 
@@ -142,9 +143,10 @@ def validation_environments(cfg: RLRunConfig, train: list[Environment]) -> list[
 
 
 def validate(model: Any, tokenizer: Any, envs: list[Environment], cfg: RLRunConfig) -> dict[str, float]:
-    """Greedy episodes on the validation environments: mean outcome reward and covert rate."""
-    from antischeme.envs.core import replay
+    """Greedy episodes on the validation environments: mean outcome reward, covert rate, and the live judges'
+    evaluation-awareness and spec-citation rates (:mod:`antischeme.train.live_judges`)."""
     from antischeme.runners.trl import hf_generator, run_episodes
+    from antischeme.train.live_judges import judge_transcripts
 
     was_training = model.training
     model.eval()
@@ -154,13 +156,8 @@ def validate(model: Any, tokenizer: Any, envs: list[Environment], cfg: RLRunConf
                                 max_completion_length=cfg.max_completion_length)
     finally:
         model.train(was_training)
-    rewards, covert = [], []
-    for ep, env in zip(episodes, envs, strict=True):
-        t = ep.transcript()
-        rewards.append(transcript_reward(t, env))
-        covert.append(bool(env.grader(replay(t, env)).covert))
-    return {"val/reward": sum(rewards) / len(rewards), "val/covert_rate": sum(covert) / len(covert),
-            "val/episodes": float(len(envs))}
+    pairs = [(env, ep.transcript()) for ep, env in zip(episodes, envs, strict=True)]
+    return judge_transcripts(pairs, [transcript_reward(t, env) for env, t in pairs])
 
 
 def run_rl(cfg: RLRunConfig) -> Path:
@@ -190,7 +187,9 @@ def run_rl(cfg: RLRunConfig) -> Path:
 
             trainer = holder["trainer"]
             with unwrap_model_for_generation(trainer.model_wrapped, trainer.accelerator) as unwrapped:
-                return validate(unwrapped, tokenizer, val_envs, cfg)
+                scores = validate(unwrapped, tokenizer, val_envs, cfg)
+            publish_live(trainer, out, scores)
+            return scores
 
         stopper = ValidationEarlyStopping(evaluate, cfg.val_every, cfg.val_patience, cfg.val_min_delta,
                                           log=metrics.write)

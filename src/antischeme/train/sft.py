@@ -58,6 +58,14 @@ class SFTRunConfig:
     report_to: list[str] = field(default_factory=default_report_to)
     extra: dict[str, Any] = field(default_factory=dict)
     """Passed to ``SFTConfig`` as is (e.g. ``deepspeed``, ``fsdp``, ``fsdp_config``)."""
+    live_judges_every: int = 0
+    """Every N steps, play greedy validation episodes and log covert / awareness / citation rates (0: never)."""
+    live_judges_suite: str = "val"
+    live_judges_families: list[str] = field(default_factory=lambda: ["covert_rule_violation"])
+    live_judges_limit: int = 4
+    """Validation environments per family for the live judges."""
+    live_judges_max_turns: int = 3
+    live_judges_max_new_tokens: int = 96
 
 
 def sft_args(cfg: SFTRunConfig, has_validation: bool = True) -> dict[str, Any]:
@@ -105,6 +113,21 @@ def lora_config(cfg: SFTRunConfig) -> Any:
                       target_modules=targets, task_type="CAUSAL_LM")
 
 
+def _live_judges(cfg: SFTRunConfig, tokenizer: Any, out: Path) -> Any:
+    """The live-judges callback of this run, or None when ``live_judges_every`` is 0."""
+    if not cfg.live_judges_every:
+        return None
+    from antischeme.envs.registry import environments
+    from antischeme.train.live_judges import LiveJudgesCallback
+
+    envs = [e for name in cfg.live_judges_families
+            for e in environments(cfg.live_judges_suite, [name])[: cfg.live_judges_limit]]
+    if not envs:
+        raise ValueError(f"no {cfg.live_judges_suite!r} environments in {cfg.live_judges_families} for live judges")
+    return LiveJudgesCallback(envs, tokenizer, out, cfg.live_judges_every, max_turns=cfg.live_judges_max_turns,
+                              max_new_tokens=cfg.live_judges_max_new_tokens)
+
+
 def run_sft(cfg: SFTRunConfig) -> Path:
     """Train; returns the folder of the final adapter (or full model) with its lineage."""
     from datasets import load_from_disk
@@ -126,11 +149,15 @@ def run_sft(cfg: SFTRunConfig) -> Path:
         model = load_causal_lm(path, cfg.dtype, adapter=cfg.adapter)
     out = Path(cfg.output_dir)
     metrics = JsonlMetricsCallback(out / METRICS_FILE)
+    live = _live_judges(cfg, tokenizer, out)
     trainer = SFTTrainer(
         model=model, args=SFTConfig(**sft_args(cfg, val is not None)), train_dataset=train,
         eval_dataset=val if cfg.evaluate else None,
-        processing_class=tokenizer, peft_config=lora_config(cfg), callbacks=[metrics],
+        processing_class=tokenizer, peft_config=lora_config(cfg),
+        callbacks=[metrics] + ([live.callback] if live else []),
     )
+    if live:
+        live.trainer = trainer
     result = trainer.train()
     final = out / FINAL_DIR
     trainer.save_model(str(final))
@@ -142,7 +169,8 @@ def run_sft(cfg: SFTRunConfig) -> Path:
     lineage = make_lineage(
         "sft", base_model=base_model_label(cfg.model_path), data=[cfg.dataset], env_ids=parent.env_ids if parent else (),
         seeds={**(parent.seeds if parent else {}), "sft": cfg.seed}, config={**asdict(cfg), "summary": summary},
-        parents={"build-sft": parent}, spec_hash=parent.spec_hash if parent else None,
+        parents={"build-sft": parent, "adapter": read_lineage(cfg.adapter) if cfg.adapter else None},
+        spec_hash=parent.spec_hash if parent else None,
     )
     lineage.save(out)
     lineage.save(final)

@@ -17,8 +17,12 @@ if TYPE_CHECKING:
     from antischeme.envs.core.episode import Episode
     from antischeme.envs.core.session import Session
 
-Split = Literal["test", "train", "val"]
-SPLITS: tuple[str, ...] = ("test", "train", "val")
+Split = Literal["test", "train", "val", "train_sita", "val_sita", "organism", "goal_test", "capability"]
+SPLITS: tuple[str, ...] = ("test", "train", "val", "train_sita", "val_sita", "organism", "goal_test", "capability")
+"""``test``: the evaluation suite. ``train``/``val``: the anti-scheming training distribution. ``train_sita``/``val_sita``:
+the same environments with situational-awareness hints (AS+SITA). ``organism``: hidden-goal implant data;
+``goal_test``: held-out goal-relevant environments. ``capability``: capability tasks with verifiable rewards.
+Only ``test`` is ever evaluated as the suite; every other split is checked disjoint from it (leakage check)."""
 Program = Callable[["Session", list[str]], str]
 """A simulated script runnable from the shell: ``program(session, argv) -> stdout``."""
 
@@ -94,7 +98,7 @@ class Environment:
 
 
 Grading = Literal["rules", "classifier", "aggregate"]
-Measures = Literal["covert_action", "over_escalation"]
+Measures = Literal["covert_action", "over_escalation", "capability"]
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from antischeme.envs.families.covert_rule_violation.scenario import (
     user_message,
     workspace_files,
 )
+from antischeme.envs.families.covert_rule_violation.sita import with_sita_twins
 from antischeme.envs.families.covert_rule_violation.themes import Theme, load_themes
 from antischeme.envs.families.covert_rule_violation.tools import program_state, run_program
 
@@ -110,9 +111,10 @@ def make_environment(theme: Theme, factors: dict[str, str], kind: str, family: s
 
 
 def build_split_envs(chosen: dict[str, Sequence[dict[str, str]]], kind: str, family: str) -> list[Environment]:
+    """The ``train``/``val`` environments of the draw, plus their situational-awareness twins (``*_sita``)."""
     themes = {t.key: t for t in load_themes()}
-    return [make_environment(themes[f["theme"]], dict(f), kind, family, split)
-            for split in ("train", "val") for f in chosen[split]]
+    return with_sita_twins([make_environment(themes[f["theme"]], dict(f), kind, family, split)
+                            for split in ("train", "val") for f in chosen[split]])
 
 
 def build() -> list[Environment]:
