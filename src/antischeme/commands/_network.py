@@ -9,7 +9,6 @@ from typing import Any
 import typer
 
 DEFAULT_MAX_RETRIES = 2
-DEFAULT_TIMEOUT = 120
 
 
 def max_retries_option() -> Any:
@@ -18,8 +17,9 @@ def max_retries_option() -> Any:
 
 
 def timeout_option() -> Any:
-    return typer.Option(DEFAULT_TIMEOUT, "--timeout", min=1,
-                        help="seconds one model request may take, retries included")
+    return typer.Option(None, "--timeout", min=1,
+                        help="seconds one model request may take, retries included (default: 120 for remote APIs, "
+                             "none for the in-process antischeme/ models)")
 
 
 def max_connections_option() -> Any:
@@ -27,7 +27,12 @@ def max_connections_option() -> Any:
                         help="concurrent requests per model (default: the provider's)")
 
 
-def generate_config(max_retries: int, timeout: int, max_connections: int | None) -> dict[str, Any]:
-    """The options as Inspect generation settings (keyword arguments of ``eval``/``eval_set``/``GenerateConfig``)."""
-    return {"max_retries": max_retries, "timeout": timeout, "attempt_timeout": timeout,
+def generate_config(max_retries: int, timeout: int | None, max_connections: int | None,
+                    model: str | None = None) -> dict[str, Any]:
+    """The options as Inspect generation settings (keyword arguments of ``eval``/``eval_set``/``GenerateConfig``);
+    ``timeout`` None takes the default for ``model`` (``runners.inspect.run.request_timeout``)."""
+    from antischeme.runners.inspect.run import request_timeout
+
+    seconds = request_timeout(timeout, model)
+    return {"max_retries": max_retries, "timeout": seconds, "attempt_timeout": seconds,
             "max_connections": max_connections}

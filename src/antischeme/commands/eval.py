@@ -56,7 +56,7 @@ def register(app: typer.Typer) -> None:
         judge_model: str | None = typer.Option(None, help="LLM for the CoT judges (default: offline baselines)"),
         max_connections: int | None = max_connections_option(),
         max_retries: int = max_retries_option(),
-        timeout: int = timeout_option(),
+        timeout: int | None = timeout_option(),
         retry_attempts: int = typer.Option(1, "--retry-attempts", min=0,
                                            help="reruns of a task whose samples errored (completed samples reused)"),
         seed: int = typer.Option(0, help="generation seed (sampling models)"),
@@ -106,7 +106,7 @@ def register(app: typer.Typer) -> None:
                     epochs=epochs, max_tokens=max_tokens, seed=seed,
                     model_roles=_roles(grader_model, judge_model),
                     max_tasks=len(tasks) if own in EMBEDDED else None,  # one shared model batches across tasks
-                    **generate_config(max_retries, timeout, max_connections),
+                    **generate_config(max_retries, timeout, max_connections, model),
                 )
         except LogDirBusyError as exc:
             fail(str(exc))

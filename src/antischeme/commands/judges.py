@@ -44,7 +44,7 @@ def validate(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the LLM judge cache.")] = False,
     concurrency: Annotated[int, typer.Option(min=1, help="Parallel judge calls.")] = 4,
     max_retries: int = max_retries_option(),
-    timeout: int = timeout_option(),
+    timeout: int | None = timeout_option(),
     max_connections: int | None = max_connections_option(),
 ) -> None:
     """Precision / recall / F1 of every classifier and implementation on a labelled set."""
@@ -61,7 +61,7 @@ def validate(
     judges = [BaselineJudge()]
     if judge_model:
         judges.append(load_llm_judge(judge_model, cache_dir, no_cache,
-                                     generate_config(max_retries, timeout, max_connections)))
+                                     generate_config(max_retries, timeout, max_connections, str(judge_model))))
 
     async def run() -> list:
         rows = []

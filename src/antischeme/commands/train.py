@@ -92,7 +92,8 @@ def register(app: typer.Typer) -> None:
         max_retries: int | None = typer.Option(None, "--max-retries", min=0,
                                                help="retries of one failed model request (default 2)"),
         timeout: int | None = typer.Option(None, "--timeout", min=1,
-                                           help="seconds per model request, retries included (default 120)"),
+                                           help="seconds per model request, retries included (default: 120 for "
+                                                "remote APIs, none in process)"),
         max_connections: int | None = max_connections_option(),
         config: Path | None = typer.Option(None, help="YAML with CollectConfig fields"),
         allow_test: bool = typer.Option(False, "--allow-test", help="allow the test suite as training data"),

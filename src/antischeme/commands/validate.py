@@ -35,7 +35,7 @@ def register(app: typer.Typer) -> None:
         max_turns: int = typer.Option(30, help="max assistant turns per episode", callback=POSITIVE),
         max_connections: int | None = max_connections_option(),
         max_retries: int = max_retries_option(),
-        timeout: int = timeout_option(),
+        timeout: int | None = timeout_option(),
         model_arg: list[str] = typer.Option([], "--model-arg", "-M", help="provider argument key=value "
                                             "(both models)"),
         fail_on_reject: bool = typer.Option(False, help="exit with code 1 if any environment is rejected"),
@@ -66,7 +66,7 @@ def register(app: typer.Typer) -> None:
         try:
             report = validate_environments(envs, schemer, saint, suite=suite, log_dir=log_dir, max_turns=max_turns,
                                            model_args=margs, tool_mode=tools,
-                                           **generate_config(max_retries, timeout, max_connections))
+                                           **generate_config(max_retries, timeout, max_connections, saint))
         except (ValueError, LookupError, RuntimeError) as exc:
             fail(f"validation could not run: {exc}")
         report.write(out_path)

@@ -50,8 +50,8 @@ class CollectConfig:
     max_connections: int | None = None
     max_retries: int = 2
     """Retries of one failed model request."""
-    timeout: int = 120
-    """Seconds one model request may take, retries included."""
+    timeout: int | None = None
+    """Seconds one model request may take, retries included (default: 120 for remote APIs, none in process)."""
     display: str | None = None
     """Inspect display (``none``, ``plain``, ``full``); default: Inspect's."""
     tools: str | None = None
@@ -92,12 +92,13 @@ def collect(cfg: CollectConfig) -> Path:
     from inspect_ai import eval as inspect_eval
 
     from antischeme.runners.inspect.logs import samples
-    from antischeme.runners.inspect.run import display_mode
+    from antischeme.runners.inspect.run import display_mode, request_timeout
     from antischeme.runners.inspect.task import family_task, variant_mismatch
     from antischeme.runners.inspect.tool_modes import resolve_tool_mode
     from antischeme.spec import load_spec
 
     tool_mode = resolve_tool_mode(cfg.tools, cfg.collector)
+    timeout = request_timeout(cfg.timeout, cfg.collector)
     names = select_families(cfg.suite, cfg.families)
     out = Path(cfg.out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -117,8 +118,8 @@ def collect(cfg: CollectConfig) -> Path:
     logs = inspect_eval(
         tasks, model=cfg.collector, model_args=teacher_args, limit=cfg.limit, epochs=cfg.samples,
         log_dir=str(out / "logs"), max_tokens=cfg.max_tokens, temperature=cfg.temperature, seed=cfg.seed,
-        max_connections=cfg.max_connections, max_retries=cfg.max_retries, timeout=cfg.timeout,
-        attempt_timeout=cfg.timeout, fail_on_error=False, display=cfg.display or display_mode(),
+        max_connections=cfg.max_connections, max_retries=cfg.max_retries, timeout=timeout, attempt_timeout=timeout,
+        fail_on_error=False, display=cfg.display or display_mode(),
     )
     spec_hash = load_spec().hash
     rollouts: list[Rollout] = []

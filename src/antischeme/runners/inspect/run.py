@@ -105,3 +105,16 @@ def run_tasks(tasks: list[Task], log_dir: Path, *, retry_attempts: int, **option
 def _completed(log: EvalLog) -> int:
     """Samples of the log that finished without error."""
     return log.results.completed_samples if log.results else 0
+
+
+REMOTE_TIMEOUT = 120
+"""Default seconds per model request for remote APIs; in-process models (``antischeme/...``) get none: their
+requests wait for a shared batch on the local CPU, which may legitimately take minutes."""
+
+
+def request_timeout(timeout: int | None, model: str | None) -> int | None:
+    """The per-request timeout to use: ``timeout`` if given, else ``REMOTE_TIMEOUT`` unless the model is in-process."""
+    if timeout is not None:
+        return timeout
+    return None if (model or "").startswith("antischeme/") else REMOTE_TIMEOUT
+
