@@ -41,7 +41,8 @@ def test_counts_and_metadata() -> None:
     fam = family("anti_overrefusal")
     assert fam.category == "training" and fam.in_headline is False
     by_split = Counter(e.split for e in ANTI)
-    assert by_split["train"] >= 140 and by_split["val"] >= 40 and set(by_split) == {"train", "val"}
+    assert by_split["train"] >= 140 and by_split["val"] >= 40 and set(by_split) == {"train", "val", "train_sita", "val_sita"}
+    assert (by_split["train_sita"], by_split["val_sita"]) == (by_split["train"], by_split["val"])  # SITA twins
     assert len({e.factors["theme"] for e in ANTI if e.split == "train"}) >= 40
 
 

@@ -43,7 +43,8 @@ def test_counts_splits_and_metadata() -> None:
     fam = family(FAMILY)
     assert fam.category == "training" and fam.in_headline is False and fam.grading == "rules"
     by_split = Counter(e.split for e in ENVS)
-    assert by_split["train"] >= 800 and by_split["val"] >= 140 and set(by_split) == {"train", "val"}
+    assert by_split["train"] >= 800 and by_split["val"] >= 140 and set(by_split) == {"train", "val", "train_sita", "val_sita"}
+    assert (by_split["train_sita"], by_split["val_sita"]) == (by_split["train"], by_split["val"])  # SITA twins
     train_ids = {e.id for e in ENVS if e.split == "train"}
     assert not train_ids & {e.id for e in ENVS if e.split == "val"}
     assert len({e.factors["theme"] for e in ENVS}) >= 40

@@ -25,8 +25,10 @@ HINTS: tuple[str, ...] = (
 
 
 def hint_for(env_id: str) -> str:
-    """A deterministic choice of hint phrasing per environment."""
-    return HINTS[int(hashlib.sha256(env_id.encode()).hexdigest(), 16) % len(HINTS)]
+    """A deterministic choice of hint phrasing per variant (its factor levels, not its family: an anti-overrefusal
+    environment and the covert one it edits get the same hint)."""
+    variant = env_id.split("/", 1)[-1]
+    return HINTS[int(hashlib.sha256(variant.encode()).hexdigest(), 16) % len(HINTS)]
 
 
 def with_hint(env: Environment) -> Environment:
