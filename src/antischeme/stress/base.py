@@ -42,7 +42,9 @@ def load_bases(logs: Iterable[str | Path], family: str | None = None) -> list[Ba
             if (family and s.family != family) or s.verdict.covert is None:
                 continue
             # a content-derived id: the same base rollouts give the same continuation ids (and seeds) in every run
-            digest = hashlib.sha256(s.transcript.model_dump_json(exclude={"metadata"}).encode()).hexdigest()[:10]
+            # content-derived, over set fields only: an optional field added to the format keeps existing ids
+            dump = s.transcript.model_dump_json(exclude={"metadata"}, exclude_none=True)
+            digest = hashlib.sha256(dump.encode()).hexdigest()[:10]
             base_id = f"{s.env_id}#{s.epoch}@{digest}"
             seen[base_id] = seen.get(base_id, 0) + 1
             base_id += f".{seen[base_id]}" if seen[base_id] > 1 else ""
