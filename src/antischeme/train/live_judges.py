@@ -8,12 +8,12 @@ Beyond the paper, which saw evaluation awareness rise from 2% to 20.6% during ca
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
+import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from antischeme.atomic import write_text
 from antischeme.envs.core import Environment, Transcript, replay
 
 LIVE_FILE = "live_judges.csv"
@@ -46,13 +46,11 @@ def append_row(folder: str | Path, step: int, metrics: dict[str, float]) -> Path
     rows = list(csv.DictReader(path.open())) if path.is_file() else []
     rows.append({"step": step, "episodes": int(metrics.get("val/episodes", 0)),
                  **{c: metrics.get(f"val/{c}", "") for c in COLUMNS[2:]}})
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".live_judges.", suffix=".csv")
-    with os.fdopen(fd, "w", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
-    os.replace(tmp, path)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_text(path, out.getvalue())
     return path
 
 

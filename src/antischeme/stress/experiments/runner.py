@@ -5,9 +5,7 @@ After every stage, ``manifest.json`` records the lineage of each model and datas
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -25,12 +23,10 @@ class ExperimentRunError(RuntimeError):
 
 
 def write_json(path: Path, value: Any) -> None:
-    """Atomic JSON write (temp file + rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "w") as fh:
-        json.dump(value, fh, indent=1, default=str)
-    os.replace(tmp, path)
+    """Atomic JSON write (``antischeme.atomic``)."""
+    from antischeme.atomic import write_text
+
+    write_text(path, json.dumps(value, indent=1, default=str))
 
 
 def finished(out: Path, cfg: ExperimentConfig, size: str) -> dict[str, dict[str, Any]]:
