@@ -20,6 +20,17 @@ from antischeme.commands import register_all  # noqa: E402
 register_all(app)
 
 
+def run_in_process(argv: list[str]) -> int:
+    """Run one ``antischeme`` command line in this process (stages that call ``eval``); its exit code."""
+    from typer.main import get_command
+
+    try:
+        code = get_command(app).main(argv, standalone_mode=False)
+    except SystemExit as exc:  # a command that exits instead of returning
+        code = exc.code
+    return int(code or 0)
+
+
 def main() -> None:
     app()
 

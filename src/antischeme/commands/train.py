@@ -269,8 +269,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Evaluate a checkpoint with antischeme eval (antischeme/local, its base model and -M adapter=DIR); extra
         options go to antischeme eval."""
-        from typer.main import get_command
-
+        from antischeme.cli import run_in_process
         from antischeme.train.checkpoint import eval_argv
 
         try:
@@ -278,6 +277,6 @@ def register(app: typer.Typer) -> None:
         except FileNotFoundError as exc:
             fail(str(exc))
         Console(stderr=True).print("antischeme " + " ".join(argv))
-        code = get_command(app).main(argv, standalone_mode=False)
+        code = run_in_process(argv)
         if code:
             raise typer.Exit(code)

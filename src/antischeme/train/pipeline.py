@@ -110,16 +110,13 @@ def run_pipeline(cfg: PipelineConfig, stages: list[str] | None = None) -> dict[s
 
 
 def _evaluate(cfg: PipelineConfig, configs: dict[str, Any]) -> Path:
-    from typer.main import get_command
-
-    from antischeme.cli import app
+    from antischeme.cli import run_in_process
     from antischeme.train.checkpoint import eval_argv
 
     stage_cfg = configs[cfg.eval.checkpoint]
     checkpoint = Path(stage_cfg.output_dir) / FINAL_DIR
     log_dir = Path(cfg.out_dir) / "eval"
-    code = get_command(app).main(eval_argv(checkpoint, [*cfg.eval.args, "--log-dir", str(log_dir)]),
-                                 standalone_mode=False)
-    if code not in (None, 0):
+    code = run_in_process(eval_argv(checkpoint, [*cfg.eval.args, "--log-dir", str(log_dir)]))
+    if code:
         raise RuntimeError(f"evaluation of {checkpoint} failed (exit code {code})")
     return log_dir

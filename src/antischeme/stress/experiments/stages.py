@@ -137,18 +137,6 @@ def capability_rl(ctx: RunContext, p: dict[str, Any]) -> dict[str, Any]:
 
 # --- evaluate: every arm on the test suite (subset) and on held-out goal environments ---------------------------------
 
-def _eval(argv: list[str]) -> int:
-    from typer.main import get_command
-
-    from antischeme.cli import app
-
-    try:
-        code = get_command(app).main(argv, standalone_mode=False)
-    except SystemExit as e:  # a failing command exits
-        code = e.code
-    return int(code or 0)
-
-
 def arms_of(ctx: RunContext, p: dict[str, Any]) -> dict[str, dict[str, str] | str]:
     """Arm label → model reference, plus every checkpoint of the stages named in ``checkpoints_of``."""
     arms: dict[str, Any] = dict(p.get("arms", {}))
@@ -161,6 +149,8 @@ def arms_of(ctx: RunContext, p: dict[str, Any]) -> dict[str, dict[str, str] | st
 def evaluate(ctx: RunContext, p: dict[str, Any]) -> dict[str, Any]:
     """``antischeme eval`` (with the CoT judges) per arm: the test ``families`` (``all``: the whole suite; ``limit``
     environments each), and ``goal_families`` on the held-out ``goal_test`` split (``goal_limit``, default ``limit``)."""
+    from antischeme.cli import run_in_process
+
     d = ctx.here
     common = ["--max-turns", str(p.get("max_turns", 6)), "--max-tokens", str(p.get("max_tokens", 128)), "--judges",
               "--seed", str(ctx.config.seed)]
@@ -179,7 +169,7 @@ def evaluate(ctx: RunContext, p: dict[str, Any]) -> dict[str, Any]:
             chosen = [] if fams == "all" else [a for f in fams for a in ("--family", f)]
             argv = ["eval", "--model", p.get("model", EMBEDDED), *margs, "--suite", suite, *chosen, *common,
                     *chosen_limit, "--log-dir", str(log_dir)]
-            code = _eval(argv)
+            code = run_in_process(argv)
             runs[arm][part] = {"log_dir": str(log_dir), "exit_code": code}
             if not list(log_dir.rglob("*.eval")):
                 raise RuntimeError(f"evaluate: {arm} on {suite} wrote no log (exit code {code})")
