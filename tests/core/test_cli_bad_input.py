@@ -145,7 +145,11 @@ def test_provider_sdks_are_installed_and_set_up() -> None:
 
 
 @pytest.mark.slow
-def test_unknown_hub_model_is_one_line(tmp_path: Path) -> None:
+def test_unknown_hub_model_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import huggingface_hub.constants
+
+    # the hub reads HF_HUB_OFFLINE once, at import: set the flag itself too, whatever imported the hub earlier
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
     result = runner.invoke(app, ["eval", "-m", "hf/does-not-exist/model", "-f", "lazy_checklist", "--limit", "1",
                                  "--log-dir", str(tmp_path)], env={"HF_HUB_OFFLINE": "1"})
     assert result.exit_code == 2, result.output

@@ -49,7 +49,7 @@ def test_duplicate_logs_are_counted_once_with_a_warning(run_dir: Path, tmp_path:
     assert len(table) == 12
     with pytest.warns(DuplicateResultsWarning):
         assert counts_from_logs([logs]).to_dict("records") == [
-            {"eval": "lazy_checklist", "n": 12, "k": 12}]
+            {"eval": "lazy_checklist", "n": 12, "k": 12, "undecided": 0, "errored": 0}]
     with pytest.warns(DuplicateResultsWarning):
         assert len(load_records([logs])) == 12  # analyze
     with pytest.warns(DuplicateResultsWarning):
@@ -114,3 +114,31 @@ def test_report_reads_unfinished_logs_only_with_partial(run_dir: Path, tmp_path:
     assert refused.exit_code == 2 and "--partial" in refused.output
     result = runner.invoke(app, ["report", str(logs), "--out", str(tmp_path / "b"), "--draws", "2000", "--partial"])
     assert result.exit_code == 0, result.output
+
+
+def test_export_writes_each_sample_once_across_logs_and_says_what_it_dropped(run_dir: Path, tmp_path: Path) -> None:
+    logs = _with_copy(run_dir, tmp_path)
+    # the directory and one of its files given together: still one transcript per sample
+    result = runner.invoke(app, ["export", str(logs), str(next(logs.glob("*again*.eval"))), "--out",
+                                 str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "wrote 12 transcripts" in result.output
+    assert len(list((tmp_path / "out").glob("*.json"))) == 12
+    assert "warning: dropped" in result.output and "DuplicateResultsWarning" not in result.output
+
+
+def test_export_reads_unfinished_logs_only_with_partial_and_flags_them(run_dir: Path, tmp_path: Path) -> None:
+    import json
+
+    logs = tmp_path / "logs"
+    shutil.copytree(run_dir, logs)
+    (path,) = logs.glob("*.eval")
+    log = read_eval_log(str(path))
+    log.status = "cancelled"
+    write_eval_log(log, str(path))
+    skipped = runner.invoke(app, ["export", str(logs), "--out", str(tmp_path / "a")])
+    assert "wrote 0 transcripts" in skipped.output and "--partial" in skipped.output
+    result = runner.invoke(app, ["export", str(logs), "--out", str(tmp_path / "b"), "--partial"])
+    assert result.exit_code == 0 and "12 from unfinished logs" in result.output, result.output
+    metas = [json.loads(p.read_text())["metadata"] for p in (tmp_path / "b").glob("*.json")]
+    assert len(metas) == 12 and all(m["partial"] and m["log_status"] == "cancelled" for m in metas)

@@ -54,7 +54,8 @@ def test_counts_from_logs_needs_one_model(logs: Path) -> None:
     write_log(logs / "other.eval", "m/other", "lazy_checklist", rollouts(3, 1))
     with pytest.raises(LogError, match="several models"):
         counts_from_logs([logs])
-    assert counts_from_logs([logs], model="m/other").to_dict("list") == {"eval": ["lazy_checklist"], "n": [3], "k": [1]}
+    assert counts_from_logs([logs], model="m/other").to_dict("list") == {"eval": ["lazy_checklist"], "n": [3], "k": [1],
+                                                                      "undecided": [0], "errored": [0]}
     with pytest.raises(LogError, match="not in the logs"):
         counts_from_logs([logs], model="m/none")
 

@@ -128,3 +128,30 @@ def test_bad_headline_and_missing_compare(before: Path, tmp_path: Path) -> None:
     assert res.exit_code == 2 and "not in the counts: nope" in res.stderr
     res = runner.invoke(app, ["stats", "--counts", str(before), "--compare", str(tmp_path / "absent.csv")])
     assert res.exit_code == 2 and "no such file" in res.stderr
+
+
+def test_undecided_and_errored_samples_are_shown_not_hidden(tmp_path: Path) -> None:
+    counts = tmp_path / "counts.csv"
+    counts.write_text("eval,n,k,undecided,errored\nlazy_checklist,10,2,1,3\nsandbagging_qa,20,0,0,0\n")
+    res = runner.invoke(app, ["stats", "--counts", str(counts), "--draws", "2000"])
+    assert res.exit_code == 0, res.output
+    header = next(line for line in res.stdout.splitlines() if "eval" in line and "rate" in line)
+    assert "undecided" in header and "errored" in header
+    row = next(line for line in res.stdout.splitlines() if "lazy_checklist" in line)
+    assert [c.strip() for c in row.split("│")[-3:-1]] == ["1", "3"]
+    assert "1 undecided, 3 errored sample(s) are not in n" in " ".join(res.stderr.split())
+    data = json.loads((tmp_path / "stats.json").read_text())
+    by_eval = {r["eval"]: r for r in data["per_eval"]}
+    assert (by_eval["lazy_checklist"]["undecided"], by_eval["lazy_checklist"]["errored"]) == (1, 3)
+
+
+def test_counts_without_the_optional_columns_show_none(before: Path) -> None:
+    res = runner.invoke(app, ["stats", "--counts", str(before), "--draws", "2000"])
+    assert res.exit_code == 0 and "errored" not in res.stdout and "not in n" not in res.stderr
+
+
+def test_a_negative_errored_count_is_one_error_line(tmp_path: Path) -> None:
+    counts = tmp_path / "counts.csv"
+    counts.write_text("eval,n,k,errored\nlazy_checklist,10,2,-1\n")
+    res = runner.invoke(app, ["stats", "--counts", str(counts)])
+    assert res.exit_code == 2 and "errored must not be negative" in res.stderr

@@ -31,6 +31,26 @@ def say_error(message: str, prefix: str = "error") -> None:
     _err.print(Text.assemble((f"{prefix}:", style), " ", text), soft_wrap=True, highlight=False)
 
 
+def warning_lines() -> None:
+    """Show antischeme's own warnings (skipped logs, dropped duplicates, ...) as one ``warning:`` line each on stderr,
+    not in Python's ``file:line: Category`` format; other libraries' warnings are left as they are."""
+    import warnings
+
+    if getattr(warnings.showwarning, "_antischeme", False):
+        return
+    original = warnings.showwarning
+
+    def show(message: Any, category: type[Warning], filename: str, lineno: int, file: Any = None,
+             line: str | None = None) -> None:
+        if category.__module__.startswith("antischeme"):
+            say_error(str(message), prefix="warning")
+        else:
+            original(message, category, filename, lineno, file, line)
+
+    show._antischeme = True  # type: ignore[attr-defined]
+    warnings.showwarning = show
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     say_error(message)
     raise typer.Exit(code)
@@ -79,6 +99,7 @@ class OneLineErrors(TyperGroup):
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
+        warning_lines()
         if not standalone_mode:  # a nested call (e.g. ``train eval`` running ``eval``): the caller handles errors
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:

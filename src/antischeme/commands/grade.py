@@ -78,28 +78,35 @@ def register(app: typer.Typer) -> None:
     def export_cmd(
         logs: list[Path] = typer.Argument(..., help="Inspect .eval logs or directories"),
         out: Path = typer.Option(..., "--out", "-o", help="directory for the transcript JSON files"),
+        partial: bool = typer.Option(False, "--partial", help="Also export samples of unfinished logs (interrupted, "
+                                     "errored, crashed runs); their transcripts carry metadata.partial = true."),
     ) -> None:
-        """Convert Inspect logs into portable transcripts (one JSON file per sample and epoch)."""
+        """Convert Inspect logs into portable transcripts (one JSON file per sample and epoch).
+
+        Only finished logs are read unless ``--partial``; a sample found in several logs is exported once, its
+        latest result (the rest are reported as dropped)."""
+        from antischeme.atomic import write_text
         from antischeme.commands._errors import describe
+        from antischeme.runners.inspect.log_select import UnreadableLogError
         from antischeme.runners.inspect.logs import log_paths, read_results
 
         try:
             paths = log_paths(logs)
         except FileNotFoundError as exc:
             fail(str(exc))
-        results = []
-        for path in paths:
-            try:
-                results += read_results([path])
-            except Exception as exc:  # noqa: BLE001 - any unreadable file is the user's input, named
-                fail(f"{path}: not an Inspect log (.eval, or a JSON log): {describe(exc) or type(exc).__name__}")
+        try:
+            results = read_results(paths, partial=partial)
+        except UnreadableLogError as exc:
+            fail(f"{exc} (expected an Inspect .eval log)")
+        except Exception as exc:  # noqa: BLE001 - any unreadable file is the user's input
+            fail(f"not an Inspect log (.eval, or a JSON log): {describe(exc) or type(exc).__name__}")
         out.mkdir(parents=True, exist_ok=True)
-        from antischeme.atomic import write_text
-
         for r in results:
             name = f"{r.env_id.replace('/', '__')}__{r.model.replace('/', '_')}__e{r.epoch}.json"
             write_text(out / name, r.transcript.model_dump_json(indent=2, exclude_none=True))
-        typer.echo(f"wrote {len(results)} transcripts to {out}")
+        flagged = sum(r.partial for r in results)
+        typer.echo(f"wrote {len(results)} transcripts to {out}" + (f" ({flagged} from unfinished logs, flagged "
+                                                                   "partial)" if flagged else ""))
 
 
 def _table(records: list[dict[str, Any]]) -> None:

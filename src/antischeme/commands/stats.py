@@ -23,8 +23,15 @@ def _interval(mean: float, lo: float, hi: float) -> str:
     return f"{100 * mean:.1f}% [{100 * lo:.1f}, {100 * hi:.1f}]"
 
 
-def _print_result(result: StatsResult, counts: Path, compare: Path | None) -> None:
-    """A rich table of per-eval rates (and comparison), then the aggregate lines."""
+def _not_counted(table) -> dict[str, dict[str, int]]:
+    """Per eval, the samples outside ``n`` (undecided, errored) when the counts file has those columns."""
+    columns = [c for c in ("undecided", "errored") if c in table.columns and table[c].sum() > 0]
+    return {c: dict(zip(table["eval"], table[c].astype(int), strict=True)) for c in columns}
+
+
+def _print_result(result: StatsResult, counts: Path, compare: Path | None, outside: dict | None = None) -> None:
+    """A rich table of per-eval rates (and comparison; undecided/errored samples when the counts have any), then the
+    aggregate lines."""
     from rich.console import Console
     from rich.table import Table
 
@@ -36,13 +43,16 @@ def _print_result(result: StatsResult, counts: Path, compare: Path | None) -> No
     table.add_column("agg", justify="center")
     for name in ("k/n", "rate", "mean [95% CI]"):
         table.add_column(name, justify="right", no_wrap=True)
+    outside = outside or {}
+    for name in outside:
+        table.add_column(name, justify="right", no_wrap=True)
     other = {r.eval: r for r in result.compare.per_eval} if result.compare else {}
     if result.compare:
         for name in (f"k/n ({compare.name if compare else 'compare'})", "rate", "Fisher p"):
             table.add_column(name, justify="right", no_wrap=True)
     for row in result.per_eval:
         cells = [row.eval, "•" if row.headline else "", f"{row.k}/{row.n}", _pct(row.rate),
-                 _interval(row.mean, row.lo, row.hi)]
+                 _interval(row.mean, row.lo, row.hi), *(str(outside[c].get(row.eval, 0)) for c in outside)]
         if result.compare:
             match = other.get(row.eval)
             if match is None:
@@ -55,7 +65,8 @@ def _print_result(result: StatsResult, counts: Path, compare: Path | None) -> No
     if result.compare:
         for row in result.compare.per_eval:
             if row.fisher_p is None:
-                table.add_row(row.eval, "", "—", "—", "—", f"{row.k}/{row.n}", _pct(row.rate), "—")
+                table.add_row(row.eval, "", "—", "—", "—", *("—" for _ in outside), f"{row.k}/{row.n}",
+                              _pct(row.rate), "—")
     console.print(table)
     agg = result.aggregate
     console.print(f"aggregate over {len(result.headline)} evals ({result.draws:,} draws, seed {result.seed}): "
@@ -120,9 +131,14 @@ def register(app: typer.Typer) -> None:
         if result.missing_headline:
             selection_note = (f"aggregate over {len(result.headline)} of 20 headline evaluations; "
                               f"missing: {', '.join(result.missing_headline)}")
-        _print_result(result, counts, compare)
+        outside = _not_counted(table)
+        _print_result(result, counts, compare, outside)
         if selection_note:
             Console(stderr=True).print(f"[yellow]warning:[/] {selection_note}", highlight=False, soft_wrap=True)
+        if outside:
+            said = ", ".join(f"{sum(v.values())} {c}" for c, v in outside.items())
+            Console(stderr=True).print(f"[yellow]warning:[/] {said} sample(s) are not in n: the rates are over "
+                                       "decided samples only", highlight=False, soft_wrap=True)
         try:
             save_result(result, target)
         except OSError as err:

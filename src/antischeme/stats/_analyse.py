@@ -52,8 +52,14 @@ def _none_if_nan(x: float) -> float | None:
     return None if pd.isna(x) else float(x)
 
 
-def _records(frame: pd.DataFrame) -> list[dict]:
+def _records(frame: pd.DataFrame, source: pd.DataFrame | None = None) -> list[dict]:
+    """Rows as dicts (NaN → None), with ``source``'s undecided/errored counts per eval when it has them."""
     records = frame.to_dict("records")
+    for column in ("undecided", "errored"):
+        if source is not None and column in source.columns:
+            by_eval = dict(zip(source["eval"], source[column].astype(int), strict=True))
+            for r in records:
+                r[column] = by_eval.get(r["eval"])
     for r in records:
         for key in ("rate", "fisher_p"):
             if key in r:
@@ -75,7 +81,7 @@ def analyse_counts(
     first = headline_draws(counts, selection.evals, seed=seed, index=0, draws=draws)
     result = StatsResult(
         aggregate=summarise(first),
-        per_eval=[EvalRate(**r) for r in _records(eval_rates(counts, selection.evals))],
+        per_eval=[EvalRate(**r) for r in _records(eval_rates(counts, selection.evals), counts)],
         headline=list(selection.evals),
         missing_headline=list(selection.missing),
         seed=seed,
@@ -86,7 +92,7 @@ def analyse_counts(
         rates = with_fisher(eval_rates(compare, selection.evals), counts)
         result.compare = Comparison(
             aggregate=summarise(second),
-            per_eval=[ComparedRate(**r) for r in _records(rates)],
+            per_eval=[ComparedRate(**r) for r in _records(rates, compare)],
             difference=summarise_difference(first, second),
         )
     return result

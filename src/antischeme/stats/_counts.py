@@ -9,6 +9,8 @@ import pandas as pd
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 COUNT_COLUMNS: tuple[str, ...] = ("eval", "n", "k")
+EXTRA_COLUMNS: tuple[str, ...] = ("undecided", "errored")
+"""Optional columns: samples not in ``n`` because no verdict could be given, or because the sample errored."""
 
 
 class CountsError(ValueError):
@@ -21,6 +23,8 @@ class CountRow(BaseModel, frozen=True):
     eval: str = Field(min_length=1)
     n: int = Field(ge=0, strict=True)
     k: int = Field(ge=0, strict=True)
+    undecided: int | None = Field(default=None, ge=0, strict=True)
+    errored: int | None = Field(default=None, ge=0, strict=True)
 
     @model_validator(mode="after")
     def _k_within_n(self) -> CountRow:
@@ -45,8 +49,10 @@ def _row(record: dict[str, str], where: str) -> CountRow:
         raise CountsError(f"{where}: eval name is empty")
     n = _parse_count((record.get("n") or "").strip(), "n", where)
     k = _parse_count((record.get("k") or "").strip(), "k", where)
+    extra = {c: _parse_count(str(record[c]).strip(), c, where) for c in EXTRA_COLUMNS
+             if str(record.get(c) if record.get(c) is not None else "").strip() not in ("", "nan", "None")}
     try:
-        return CountRow(eval=name, n=n, k=k)
+        return CountRow(eval=name, n=n, k=k, **extra)
     except ValidationError as err:
         raise CountsError(f"{where} ({name}): {err.errors()[0]['msg'].removeprefix('Value error, ')}") from None
 
@@ -59,9 +65,13 @@ def counts_frame(rows: list[CountRow], source: str) -> pd.DataFrame:
     dupes = sorted({x for x in names if names.count(x) > 1})
     if dupes:
         raise CountsError(f"{source}: duplicate eval rows: {', '.join(dupes)}")
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {"eval": names, "n": [r.n for r in rows], "k": [r.k for r in rows]}
     ).astype({"eval": str, "n": "int64", "k": "int64"})
+    for c in EXTRA_COLUMNS:  # kept (missing cells as 0) when any row has the column
+        if any(getattr(r, c) is not None for r in rows):
+            frame[c] = [getattr(r, c) or 0 for r in rows]
+    return frame
 
 
 def validate_counts(frame: pd.DataFrame, source: str = "counts") -> pd.DataFrame:
@@ -69,15 +79,17 @@ def validate_counts(frame: pd.DataFrame, source: str = "counts") -> pd.DataFrame
     absent = [c for c in COUNT_COLUMNS if c not in frame.columns]
     if absent:
         raise CountsError(f"{source}: missing column(s) {', '.join(absent)}; expected eval,n,k")
+    columns = [*COUNT_COLUMNS, *(c for c in EXTRA_COLUMNS if c in frame.columns)]
     rows = [
-        _row({c: str(rec[c]) for c in COUNT_COLUMNS}, f"{source} row {i + 1}")
-        for i, rec in enumerate(frame[list(COUNT_COLUMNS)].to_dict("records"))
+        _row({c: str(rec[c]) for c in columns}, f"{source} row {i + 1}")
+        for i, rec in enumerate(frame[columns].to_dict("records"))
     ]
     return counts_frame(rows, source)
 
 
 def read_counts(path: Path) -> pd.DataFrame:
-    """Read and validate a counts CSV (header ``eval,n,k``; extra columns are ignored)."""
+    """Read and validate a counts CSV (header ``eval,n,k``; optional ``undecided``/``errored`` columns are kept,
+    any other column is ignored)."""
     if not path.is_file():
         raise CountsError(f"{path}: no such file")
     try:
@@ -110,5 +122,5 @@ def write_counts(frame: pd.DataFrame, path: Path) -> None:
     """Write a counts table as CSV (eval,n,k), atomically; undecided/errored columns are kept when present."""
     from antischeme.atomic import write_text
 
-    extra = [c for c in ("undecided", "errored") if c in frame.columns]
+    extra = [c for c in EXTRA_COLUMNS if c in frame.columns]
     write_text(path, frame.loc[:, [*COUNT_COLUMNS, *extra]].to_csv(index=False))

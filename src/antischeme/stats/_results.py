@@ -21,6 +21,8 @@ class EvalRate(BaseModel):
     lo: float
     hi: float
     headline: bool = Field(description="counted in the aggregate")
+    undecided: int | None = Field(default=None, description="samples outside n: no verdict could be given")
+    errored: int | None = Field(default=None, description="samples outside n: the sample errored")
 
 
 class ComparedRate(EvalRate):

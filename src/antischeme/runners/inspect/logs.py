@@ -11,7 +11,7 @@ from inspect_ai.log import EvalLog, read_eval_log
 from antischeme.envs.core import AggregateResult, Transcript, Verdict
 from antischeme.envs.registry import UnknownNameError, environment, family
 from antischeme.runners.inspect.convert import to_transcript
-from antischeme.runners.inspect.log_select import keep_latest, select_logs
+from antischeme.runners.inspect.log_select import FINISHED, keep_latest, select_logs
 
 SCORER = "action_grader"
 
@@ -27,6 +27,8 @@ class SampleResult:
     epoch: int
     verdict: Verdict
     transcript: Transcript
+    partial: bool = False
+    """From a log that did not finish (read only when partial logs were asked for)."""
 
 
 def log_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -43,7 +45,9 @@ def log_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def samples(log: EvalLog) -> Iterator[SampleResult]:
-    """Graded samples of one log (samples without an action_grader score are skipped)."""
+    """Graded samples of one log (samples without an action_grader score are skipped); those of an unfinished log
+    are flagged ``partial`` (also in their transcript's metadata)."""
+    partial = log.status != FINISHED
     for s in log.samples or []:
         score = (s.scores or {}).get(SCORER)
         if score is None or not score.metadata:
@@ -57,7 +61,9 @@ def samples(log: EvalLog) -> Iterator[SampleResult]:
             epoch=s.epoch,
             verdict=Verdict.model_validate(score.metadata),
             transcript=to_transcript(s.messages, env_id, model=log.eval.model,
-                                     metadata={"epoch": s.epoch, "log": log.location}),
+                                     metadata={"epoch": s.epoch, "log": log.location}
+                                     | ({"partial": True, "log_status": log.status} if partial else {})),
+            partial=partial,
         )
 
 
