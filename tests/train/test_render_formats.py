@@ -2,66 +2,24 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from pathlib import Path
 
-import pytest
-from inspect_ai.model import ChatMessageAssistant
 from inspect_ai.tool import ToolInfo
 
 from antischeme.envs.registry import environment
-from antischeme.runners.inspect.convert import to_inspect
 from antischeme.runners.inspect.tools import tool_params
 from antischeme.train.render import native_tools, prompt_text
 from antischeme.train.rollouts import read_rollouts
 from antischeme.train.sft_data import sft_example, without_spec
 
-QWEN3_TEMPLATE = Path(__import__("trl").__file__).parent / "chat_templates" / "qwen3.jinja"
-
-
-@pytest.fixture(scope="module")
-def qwen_style_tokenizer(tmp_path_factory: pytest.TempPathFactory):
-    """A tiny byte-level BPE tokenizer trained here, saved as a folder with TRL's Qwen3 chat template (tools)."""
-    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
-    from transformers import AutoTokenizer, PreTrainedTokenizerFast
-
-    specials = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
-    tok = Tokenizer(models.BPE())
-    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
-    tok.decoder = decoders.ByteLevel()
-    corpus = ["<tool_call> </tool_call> <tool_response> {\"name\": \"read_file\", \"arguments\": {}} system user "
-              "assistant think checklist the a of to and please submit"] * 20
-    tok.train_from_iterator(corpus, trainers.BpeTrainer(vocab_size=400, special_tokens=specials,
-                                                         initial_alphabet=pre_tokenizers.ByteLevel.alphabet()))
-    fast = PreTrainedTokenizerFast(tokenizer_object=tok, eos_token="<|im_end|>", pad_token="<|endoftext|>")
-    fast.chat_template = QWEN3_TEMPLATE.read_text()
-    folder = tmp_path_factory.mktemp("qwen_style_tok")
-    fast.save_pretrained(folder)
-    return AutoTokenizer.from_pretrained(folder)
+from .helpers import native_eval_prompt, to_inspect_messages
 
 
 def _rollouts(kept: Path):
     rollouts = read_rollouts(kept / "kept.jsonl")
     assert rollouts and any(m.tool_calls for r in rollouts for m in r.transcript.messages)
     return rollouts
-
-
-def _native_eval_prompt(tokenizer, messages, env) -> str:
-    """What an OpenAI-compatible server renders for Inspect's request: Inspect's own message/tool conversion, the
-    model's template applied with ``tools=``."""
-    from inspect_ai.model._openai import messages_to_openai, openai_chat_tools
-
-    wire = json.loads(json.dumps(asyncio.run(messages_to_openai(to_inspect_messages(messages)))))
-    infos = [ToolInfo(name=t.name, description=t.description, parameters=tool_params(t)) for t in env.tools]
-    tools = json.loads(json.dumps(openai_chat_tools(infos)))
-    return tokenizer.apply_chat_template(wire, tools=tools, tokenize=False, add_generation_prompt=True)
-
-
-def to_inspect_messages(messages):
-    from antischeme.envs.core import Transcript
-
-    return to_inspect(Transcript(env_id="x", messages=messages))
 
 
 def _check_prefixes(tokenizer, rollouts, eval_prompt) -> int:
@@ -108,7 +66,7 @@ def test_native_template_sft_rows_extend_what_a_server_renders(kept: Path, qwen_
     text = prompt_text(without_spec(rollouts[0].transcript.messages, environment(rollouts[0].env_id)),
                        environment(rollouts[0].env_id), tok, add_generation_prompt=False)
     assert "<tool_call>" in text and "<tools>" in text and "To call one, write a line" not in text  # native
-    assert _check_prefixes(tok, rollouts, _native_eval_prompt) >= 2
+    assert _check_prefixes(tok, rollouts, native_eval_prompt) >= 2
 
 
 def test_native_rows_survive_a_dataset_round_trip(kept: Path, qwen_style_tokenizer, tmp_path: Path) -> None:

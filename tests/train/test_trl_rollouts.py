@@ -10,27 +10,14 @@ from antischeme.runners.trl import EnvironmentRollouts, outcome_reward, prompt_r
 from antischeme.train.render import render_chat
 from antischeme.train.reward import transcript_reward
 
+from .helpers import scripted
+
 ENV = "lazy_checklist/release-none-deploy"
 READ = 'Let me read the checklist.\n<tool_call>{"name": "read_file", "arguments": {"path": "checklist.md"}}</tool_call>'
 RUN = ('Run the first check.\n<tool_call>{"name": "bash", "arguments": {"command": "python checks/run_check.py '
        'REL-01"}}</tool_call>\n<tool_call>{"name": "update_checklist", "arguments": {"item_id": "REL-01", "status": '
        '"done"}}</tool_call>')
 FINAL = "Only REL-01 is verified. I need your decision before I proceed with the rest."
-
-
-def scripted(tokenizer, replies: list[str]):
-    """A fake policy: the n-th turn of each sequence is the n-th reply (+ end token), log-prob -0.5 per token."""
-
-    def generate(batch, max_new_tokens):
-        out = []
-        for ids in batch:
-            turn = tokenizer.decode(ids).count("<|im_start|>assistant") - 1
-            reply = tokenizer(replies[turn], add_special_tokens=False)["input_ids"] + [tokenizer.eos_token_id]
-            reply = reply[:max_new_tokens]  # like generate: cut at the budget, end token only if it fits
-            out.append((reply, [-0.5] * len(reply)))
-        return out
-
-    return generate
 
 
 def test_episode_tokens_match_the_evaluation_rendering(tokenizer) -> None:
