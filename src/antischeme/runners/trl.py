@@ -1,16 +1,22 @@
 """TRL adapter: the environment core as GRPO rollouts (a ``rollout_func``) and an outcome-only reward function.
 
 An episode is multi-turn and runs on the core :class:`~antischeme.envs.core.driver.EpisodeDriver` (one per episode,
-all stepped together so every policy turn of a batch is one ``generate`` call): the policy writes a turn in the
-tool-emulation format (the one used at evaluation time); the driver runs its tool calls; the results are appended as a
-user turn; repeat until the driver's stop rules end the episode or the token budget runs out. For GRPO each
-episode is ONE completion: all policy turns and the injected tool-result turns concatenated after the prompt, with
+all stepped together so every policy turn of a batch is one ``generate`` call): the policy writes a turn in the format
+it is evaluated in; the driver runs its tool calls; the results (or the simulated user's reply) are appended as the
+model's template renders them; repeat until the driver's stop rules end the episode or the token budget runs out. For
+GRPO each episode is ONE completion: all policy turns and the injected turns concatenated after the prompt, with
 ``env_mask`` 0 on injected tokens (no loss there) and 1 on the policy's own tokens.
 
-Why ``rollout_func`` and not ``environment_factory``: the latter renders tools with the model's native chat template and
-parses calls with TRL's response schemas, which the embedded model (and the tool-emulation format it is evaluated
-with) does not have. ``rollout_func`` receives the per-process prompt slice, in which the sampler already repeats each
-prompt ``num_generations`` times, and must return exactly one completion per prompt it receives.
+The format follows SFT's rule (:mod:`antischeme.train.render`): a tokenizer whose chat template renders tools
+(Qwen, Llama 3.1+, gpt-oss) gets its **native** format — the prompt and every later request are what an
+OpenAI-compatible server renders for Inspect's request, and turns are parsed with TRL's response parser
+(:mod:`antischeme.models.native_reply`; a template TRL does not know is parsed as tool emulation); other tokenizers
+(the embedded SmolLM2) get the **tool-emulation** format.
+
+Why ``rollout_func`` and not ``environment_factory``: the latter drives its own turn loop (tools as Python methods of
+an environment object, no tool-emulation format for the embedded model), whereas every framework here runs episodes
+through the one ``EpisodeDriver``. ``rollout_func`` receives the per-process prompt slice, in which the sampler already
+repeats each prompt ``num_generations`` times, and must return exactly one completion per prompt it receives.
 
 The reward never sees reasoning: each completion carries its transcript, which is replayed against a fresh workspace
 (:func:`antischeme.train.reward.transcript_reward`) and rewarded from the action-only episode.
@@ -26,11 +32,12 @@ from pathlib import Path
 from typing import Any
 
 from antischeme.envs.core import Environment, Transcript
-from antischeme.envs.core.driver import EpisodeDriver, Step
+from antischeme.envs.core.driver import EpisodeDriver
 from antischeme.envs.core.transcript import Message
 from antischeme.envs.registry import environment
 from antischeme.models.emulated_reply import message_from_text
-from antischeme.train.render import opening_messages, render_chat, tool_results_text
+from antischeme.models.native_reply import message_from_ids, response_parser
+from antischeme.train.render import native_tools, openai_tools, opening_messages, prompt_text, render_chat
 from antischeme.train.reward import transcript_reward
 
 Generate = Callable[[list[list[int]], int], list[tuple[list[int], list[float]]]]
@@ -59,9 +66,9 @@ class EpisodeRollout:
 
 
 def prompt_ids_for(env: Environment, tokenizer: Any) -> list[int]:
-    """Token ids of the episode's opening (system prompt without the spec, tools, user messages) + generation prompt."""
-    chat = render_chat(opening_messages(env), env)
-    return tokenizer.apply_chat_template(chat, tokenize=True, add_generation_prompt=True, return_dict=True)["input_ids"]
+    """Token ids of the episode's opening (system prompt without the spec, tools, user messages) + generation prompt,
+    in the model's own format (:func:`~antischeme.train.render.prompt_text`)."""
+    return tokenizer(prompt_text(opening_messages(env), env, tokenizer), add_special_tokens=False)["input_ids"]
 
 
 def prompt_record(env: Environment) -> dict[str, Any]:
@@ -69,31 +76,39 @@ def prompt_record(env: Environment) -> dict[str, Any]:
     return {"prompt": render_chat(opening_messages(env), env), "env_id": env.id}
 
 
-def _turn_suffix(tokenizer: Any, user_text: str) -> str:
-    """The text the chat template puts after a finished assistant message when a user message follows, up to and
-    including the next generation prompt (e.g. ``\\n<|im_start|>user\\n…<|im_end|>\\n<|im_start|>assistant\\n``)."""
-    mark = "\ue000"
-    chat = [{"role": "system", "content": "s"}, {"role": "assistant", "content": mark},
-            {"role": "user", "content": user_text}]
-    text = tokenizer.apply_chat_template(chat, tokenize=False, add_generation_prompt=True)
-    rest = text[text.index(mark) + len(mark):]
+def _turn_suffix(tokenizer: Any, env: Environment, reply: Message, follow: Sequence[Message]) -> str:
+    """The text the model's format puts after the assistant turn ``reply`` when ``follow`` (its tool results or the
+    simulated user's reply) comes next, up to and including the next generation prompt (e.g.
+    ``\\n<|im_start|>user\\n<tool_response>…<|im_end|>\\n<|im_start|>assistant\\n``).
+
+    The assistant turn ends at its end-of-turn token (the eos the policy stopped on): the suffix starts after the same
+    eos in the rendering with ``follow``, so templates that re-render earlier turns (Qwen3 dropping old reasoning) still
+    give the text that follows."""
+    head = [Message(role="system", content="s"), Message(role="user", content="u"), reply]
+    before = prompt_text(head, env, tokenizer, add_generation_prompt=False)
+    after = prompt_text(head + list(follow), env, tokenizer)
     eos = tokenizer.eos_token or ""
-    return rest[len(eos):] if eos and rest.startswith(eos) else rest
+    if eos and eos in before:
+        return after.split(eos, before.count(eos))[-1]
+    if not after.startswith(before):
+        raise ValueError("the chat template has no end-of-turn token and does not preserve the assistant turn")
+    return after[len(before):]
 
 
-def _follow_text(step: Step) -> str:
-    """The user-turn text that follows a policy turn: its tool results (merged as at evaluation time) or the
-    simulated user's reply."""
-    if step.user_message is not None:
-        return step.user_message
-    results = [(m.name or "tool", m.content, a.error) for m, a in zip(step.added, step.actions, strict=True)]
-    return tool_results_text(results)
+def _turn_parser(tokenizer: Any) -> Callable[[list[int], list[int], Environment, int], Message]:
+    """How a policy turn becomes a transcript message: TRL's response parser for a native tool template it knows,
+    else the tool-emulation parser on the decoded text."""
+    parser = response_parser(tokenizer) if native_tools(tokenizer) else None
+    if parser is None:
+        return lambda ids, prefix, env, step: message_from_text(tokenizer.decode(ids, skip_special_tokens=True), step)
+    return lambda ids, prefix, env, step: message_from_ids(parser, ids, prefix, step, tools=openai_tools(env))
 
 
 def run_episodes(envs: Sequence[Environment], tokenizer: Any, generate: Generate, *, max_turns: int = 4,
                  max_new_tokens: int = 128, max_completion_length: int = 1024) -> list[EpisodeRollout]:
     """Play one episode per environment (duplicates allowed): one driver each, their turns generated as one batch."""
     eos_id = tokenizer.eos_token_id
+    parse = _turn_parser(tokenizer)
     drivers = [EpisodeDriver.start(env, max_turns=max_turns) for env in envs]
     episodes = [EpisodeRollout(env_id=env.id, prompt_ids=prompt_ids_for(env, tokenizer)) for env in envs]
     while True:
@@ -103,18 +118,19 @@ def run_episodes(envs: Sequence[Environment], tokenizer: Any, generate: Generate
         active = [i for i, d in enumerate(drivers) if not d.done]
         if not active:
             break
-        outputs = generate([episodes[i].prompt_ids + episodes[i].completion_ids for i in active], max_new_tokens)
-        for i, (ids, lps) in zip(active, outputs, strict=True):
+        contexts = [episodes[i].prompt_ids + episodes[i].completion_ids for i in active]
+        outputs = generate(contexts, max_new_tokens)
+        for i, context, (ids, lps) in zip(active, contexts, outputs, strict=True):
             ep, driver = episodes[i], drivers[i]
             ids, lps = ids[: max_completion_length - len(ep.completion_ids)], lps[: len(ids)]
             ep.add(ids, True, lps)
             if not ids or ids[-1] != eos_id:
                 ep.add([eos_id], False)  # close a cut-off turn so the conversation stays well formed
-            text = tokenizer.decode(ids, skip_special_tokens=True)
-            step = driver.step(message_from_text(text, len(driver.messages)))
+            reply = parse(ids, context, driver.env, len(driver.messages))
+            step = driver.step(reply)
             if not step.done:
-                suffix = tokenizer(_turn_suffix(tokenizer, _follow_text(step)), add_special_tokens=False)["input_ids"]
-                ep.add(suffix, False)
+                suffix = _turn_suffix(tokenizer, driver.env, reply, step.added)
+                ep.add(tokenizer(suffix, add_special_tokens=False)["input_ids"], False)
     for ep, driver in zip(episodes, drivers, strict=True):
         ep.messages, ep.done = driver.conversation(), True
         for name in ("completion_ids", "env_mask", "logprobs"):  # the budget holds even with injected tokens

@@ -46,12 +46,6 @@ def render_chat(messages: list[Message], env: Environment) -> list[dict[str, str
     return te.chat_messages(system, turns, tool_specs(env))
 
 
-def tool_results_text(results: list[tuple[str, str, bool]]) -> str:
-    """The user-turn text carrying tool results ``[(name, content, error)]``, merged as at evaluation time."""
-    turns = [{"role": "tool", "name": n, "content": c, "error": e} for n, c, e in results]
-    return te.chat_messages("", turns, [])[1]["content"]
-
-
 def native_tools(tokenizer: Any) -> bool:
     """Whether the tokenizer's chat template renders tool schemas and tool calls itself."""
     template = getattr(tokenizer, "chat_template", None) or ""
