@@ -207,36 +207,49 @@ class TurnConstraint:
         self._started = False
         self._bitmask = None
 
-    def __call__(self, input_ids: Any, scores: Any) -> Any:
+    def __call__(self, input_ids: Any, scores: Any, rows: list[int] | None = None) -> Any:
+        """Constrain ``scores`` in place. ``rows[j]`` is the turn (index into ``specs``) of batch row ``j`` — a
+        decoder that drops finished rows passes it; transformers' ``generate`` keeps every row (identity)."""
         import torch
 
         g = self.grammars
+        rows = list(range(scores.shape[0])) if rows is None else rows
         if self._started:
             last = input_ids[:, -1].tolist()
-            for i, m in enumerate(self.matchers):
-                if m is not None and not g.stopped(m) and not g.consume(m, last[i]):
+            for j, i in enumerate(rows):
+                m = self.matchers[i]
+                if m is not None and not g.stopped(m) and not g.consume(m, last[j]):
                     self.matchers[i] = None
                     self.broken += 1
         self._started = True
-        if self._bitmask is None:
-            self._bitmask = torch.full((scores.shape[0], (scores.shape[1] + 31) // 32), -1, dtype=torch.int32)
+        shape = (scores.shape[0], (scores.shape[1] + 31) // 32)
+        if self._bitmask is None or tuple(self._bitmask.shape) != shape:
+            self._bitmask = torch.full(shape, -1, dtype=torch.int32)
         self._bitmask.fill_(-1)
         active = []
         top = scores.argmax(-1).tolist() if self.greedy else None
-        for i, m in enumerate(self.matchers):
+        any_stopped = False
+        for j, i in enumerate(rows):
+            m = self.matchers[i]
             if m is None:
                 continue
             self.rows += 1
-            if top is not None and not g.stopped(m) and g.allows(m, top[i]):
+            if top is not None and not g.stopped(m) and g.allows(m, top[j]):
                 continue
             self.masked_rows += 1
             if g.stopped(m):  # finished rows: only the end token (transformers pads them anyway)
-                self._bitmask[i].zero_()
+                any_stopped = True
+                self._bitmask[j].zero_()
                 bit = 1 << (g.eos_id % 32)
-                self._bitmask[i, g.eos_id // 32] = bit - (1 << 32) if bit >= 1 << 31 else bit
+                self._bitmask[j, g.eos_id // 32] = bit - (1 << 32) if bit >= 1 << 31 else bit
             else:
-                active.append((m, i))
+                active.append((m, j))
         g.fill(active, self._bitmask)
-        if active or any(m is not None and g.stopped(m) for m in self.matchers):
+        if active or any_stopped:
             apply_bitmask(scores, self._bitmask)
         return scores
+
+    def unfinished(self, i: int) -> bool:
+        """Whether turn ``i`` is constrained and its grammar has not reached an end (e.g. a call cut off mid-way)."""
+        m = self.matchers[i]
+        return m is not None and not self.grammars.stopped(m)

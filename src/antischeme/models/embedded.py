@@ -1,11 +1,13 @@
 """The embedded local model behind ``antischeme/smollm2``: emulated tools, constrained decoding, batched generation.
 
 Concurrent Inspect samples each await ``generate``; requests that arrive together are left-padded into one
-``model.generate`` call run in a worker thread. Each row of the batch is constrained to its own turn grammar
+batched decode (:mod:`antischeme.models.decode`: a row leaves the batch as soon as it ends) run in a worker thread. Each row of the batch is constrained to its own turn grammar
 (``constrained``: a well-formed call to one of that sample's tools, or a final answer). Which shape a turn may take:
 Inspect's ``tool_choice`` (``none`` / ``any`` / a named tool), and for ``auto`` the ``require_call`` policy —
 ``first`` (default: the first turn of an episode must call a tool, later turns choose), ``always`` or ``never``.
 ``-M constrained=false`` restores free generation (parsed leniently), ``-M grammar_backend=llguidance`` the other library.
+A constrained tool call still open when the token budget runs out gets ``call_grace`` x the budget more tokens to
+close (a long ``write_file``), instead of reaching the environment cut off — unless it is looping (``repeating``).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from inspect_ai.tool import ToolCall, ToolChoice, ToolFunction, ToolInfo
 
 from antischeme.models import tool_emulation as te
 from antischeme.models.constrained import MAX_REASONING_TOKENS, Grammars, TurnConstraint, TurnSpec
+from antischeme.models.decode import decode
 from antischeme.models.prompt_format import turns_from_messages
 
 DEFAULT_MAX_NEW_TOKENS = 256
@@ -66,7 +69,7 @@ class EmbeddedModel:
 
     def __init__(self, model_path: str | None = None, adapter: str | None = None, batch_size: int = 8,
                  batch_wait: float = 0.05, max_context: int = 6144, constrained: bool | str = True,
-                 grammar_backend: str = "xgrammar", require_call: str = "first") -> None:
+                 grammar_backend: str = "xgrammar", require_call: str = "first", call_grace: float = 1.0) -> None:
         import torch
 
         from antischeme.models.local_weights import load
@@ -80,14 +83,30 @@ class EmbeddedModel:
         self.batch_wait = float(batch_wait)
         self.max_context = int(max_context)
         self.constrained = str(constrained).lower() not in ("false", "0", "no", "off")
-        if require_call not in ("never", "first", "always"):
-            raise ValueError(f"require_call must be never, first or always (got {require_call!r})")
+        self.check_args(require_call=require_call, call_grace=call_grace, grammar_backend=grammar_backend)
         self.require_call = require_call
+        self.call_grace = float(call_grace)
         self.grammars = Grammars(self.tokenizer, grammar_backend) if self.constrained else None  # type: ignore[arg-type]
         self.stats = Throughput()
         self._pending: list[_Request] = []
         self._runner: asyncio.Task | None = None
         self._gen_lock = threading.Lock()
+
+    @staticmethod
+    def check_args(require_call: str = "first", call_grace: float | str = 1.0, grammar_backend: str = "xgrammar",
+                   batch_size: int | str = 8, **_: Any) -> None:
+        """Reject bad argument values before any weights load (one clear error for ``-M`` typos of values)."""
+        if require_call not in ("never", "first", "always"):
+            raise ValueError(f"require_call must be never, first or always (got {require_call!r})")
+        try:
+            grace, batch = float(call_grace), int(batch_size)
+        except (TypeError, ValueError):
+            raise ValueError(f"call_grace must be a number and batch_size a whole number (got {call_grace!r}, "
+                             f"{batch_size!r})") from None
+        if grace < 0 or batch < 1:
+            raise ValueError(f"call_grace must be >= 0 and batch_size >= 1 (got {call_grace!r}, {batch_size!r})")
+        if grammar_backend not in ("xgrammar", "llguidance"):
+            raise ValueError(f"unknown grammar backend {grammar_backend!r}; use llguidance or xgrammar")
 
     @classmethod
     def shared(cls, **model_args: Any) -> EmbeddedModel:
@@ -157,32 +176,29 @@ class EmbeddedModel:
                        turns: list[TurnSpec | None] | None = None) -> list[tuple[str, int, int]]:
         """Batched generation: [(completion text, prompt tokens, new tokens)]; row i constrained to ``turns[i]``
         when given. Thread-safe."""
-        import torch
-
-        do_sample, temperature, top_p = sampling
+        do_sample = sampling[0]
         tok = self.tokenizer
+        grace = int(self.call_grace * max_new_tokens) if self.grammars is not None else 0
         with self._gen_lock:
             enc = tok(prompts, return_tensors="pt", padding=True, add_special_tokens=False,
-                      truncation=True, max_length=self.max_context - max_new_tokens)
-            kwargs: dict[str, Any] = {"max_new_tokens": max_new_tokens, "do_sample": do_sample,
-                                      "pad_token_id": tok.pad_token_id, "eos_token_id": tok.eos_token_id}
-            if do_sample:
-                kwargs.update(temperature=temperature, top_p=top_p)
+                      truncation=True, max_length=max(1, self.max_context - max_new_tokens - grace))
             constraint = None
             if self.grammars is not None and turns and any(t is not None for t in turns):
-                from transformers import LogitsProcessorList
-
                 constraint = TurnConstraint(self.grammars, list(turns), greedy=not do_sample)
-                kwargs["logits_processor"] = LogitsProcessorList([constraint])
+
+            def cut_off_call(i: int, ids: list[int]) -> bool:  # a call still open at the budget may close
+                return (constraint is not None and constraint.unfinished(i) and not repeating(ids)
+                        and te.TOOL_OPEN in tok.decode(ids))
+
             start = time.perf_counter()
-            with torch.inference_mode():
-                out = self.model.generate(**enc, **kwargs)
+            new = decode(self.model, enc["input_ids"], enc["attention_mask"], max_new_tokens, eos_id=tok.eos_token_id,
+                         processor=constraint, sampling=sampling, grace=grace,
+                         extend=cut_off_call)
             elapsed = time.perf_counter() - start
-            new = out[:, enc["input_ids"].shape[1]:]
             results = []
             for i in range(len(prompts)):
                 ids = new[i]
-                n_new = int((ids != tok.pad_token_id).sum())
+                n_new = sum(1 for t in ids if t != tok.eos_token_id)
                 text = tok.decode(ids, skip_special_tokens=True)
                 results.append((text, int(enc["attention_mask"][i].sum()), n_new))
             self.stats.calls += 1
@@ -191,6 +207,13 @@ class EmbeddedModel:
             self.stats.seconds += elapsed
             self.stats.broken_constraints += constraint.broken if constraint else 0
         return results
+
+
+def repeating(ids: list[int], window: int = 48) -> bool:
+    """Whether the last ``window`` tokens are a loop (at most a quarter of them distinct): a small model repeating
+    itself inside a string will not close its call, so it gets no extra budget."""
+    tail = ids[-window:]
+    return len(tail) == window and len(set(tail)) <= window // 4
 
 
 def emulated_prompt(tokenizer: Any, messages: list[ChatMessage], tools: list[ToolInfo]) -> str:

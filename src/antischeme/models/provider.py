@@ -56,17 +56,28 @@ class AntischemeAPI(ModelAPI):
         elif model_name in EMBEDDED:
             from antischeme.models.embedded import EmbeddedModel
 
-            self._embedded = EmbeddedModel.shared(**model_args)
+            EmbeddedModel.check_args(**model_args)  # values checked now; the weights load on the first generate
+
+    def embedded(self):  # noqa: ANN201 - EmbeddedModel, imported lazily
+        """The local model, loaded on the first generate: Inspect also builds this API just to look up model info
+        (with default arguments), which must not load a second copy of the weights."""
+        if self._embedded is None:
+            from antischeme.models.embedded import EmbeddedModel
+
+            self._embedded = EmbeddedModel.shared(**self.model_args)
+        return self._embedded
 
     @property
     def emulates_tools(self) -> bool:
         """The embedded model renders tools in the emulation format itself (``runners/inspect/tool_modes.py``)."""
-        return self._embedded is not None
+        return self.model_name in EMBEDDED
 
     def max_connections(self) -> int:
         if self._latency:
             return 10  # like a remote API: --max-connections sets the concurrency
-        return self._embedded.batch_size if self._embedded else 32
+        if self.model_name in EMBEDDED:
+            return int(self.model_args.get("batch_size", 8))
+        return 32
 
     def connection_key(self) -> str:
         return f"antischeme/{self.model_name}"
@@ -78,8 +89,8 @@ class AntischemeAPI(ModelAPI):
         tool_choice: ToolChoice,
         config: GenerateConfig,
     ) -> ModelOutput:
-        if self._embedded is not None:
-            return await self._embedded.generate(input, tools, config, tool_choice)
+        if self.model_name in EMBEDDED:
+            return await self.embedded().generate(input, tools, config, tool_choice)
         if self._known_effect is not None:
             from antischeme.models.known_effect_api import known_effect_output
 
