@@ -21,12 +21,11 @@ import time
 
 from inspect_ai import eval as inspect_eval
 from inspect_ai.model import get_model
-from inspect_ai.tool import ToolInfo
 
 from antischeme.envs.registry import environments
 from antischeme.models.embedded import EmbeddedModel
 from antischeme.runners.inspect.task import family_task, sample_for
-from antischeme.runners.inspect.tools import tool_params
+from antischeme.runners.inspect.tools import tool_infos
 
 
 def main() -> None:
@@ -44,10 +43,10 @@ def main() -> None:
     print(f"model load: {time.perf_counter() - t0:.1f}s; load avg {os.getloadavg()[0]:.1f}")
     envs = environments("test", [args.family])[: args.n]
     inputs = [list(sample_for(env, False).input) for env in envs]
-    prompts = [model.render_prompt(x, tools_of(env)) for x, env in zip(inputs, envs, strict=True)]
+    prompts = [model.render_prompt(x, tool_infos(env)) for x, env in zip(inputs, envs, strict=True)]
 
     settings = args.settings.split(",")
-    models, tasks, turns, startup = {}, {}, {}, {}
+    models, args_of, turns, startup = {}, {}, {}, {}
     model.generate_texts(prompts[:1], 4)  # warm-up
     task = family_task(args.family, env_ids=[e.id for e in envs], max_turns=1)
     for setting in settings:
@@ -58,8 +57,8 @@ def main() -> None:
         _harness(m, family_task(args.family, env_ids=[envs[0].id], max_turns=1), model_args, 1)
         startup[setting] = time.perf_counter() - t0
         turns[setting] = None if setting == "free" else [
-            m.turn_spec(x, tools_of(e), max_new_tokens=args.tokens) for x, e in zip(inputs, envs, strict=True)]
-        tasks[setting] = model_args
+            m.turn_spec(x, tool_infos(e), max_new_tokens=args.tokens) for x, e in zip(inputs, envs, strict=True)]
+        args_of[setting] = model_args
     # rounds interleave every measurement, so a slow spell of a shared machine hits all of them alike; each ratio is
     # taken within a round, and the median over rounds is reported
     rows: dict[str, list[tuple[float, float, float | None]]] = {s: [] for s in settings}
@@ -67,7 +66,7 @@ def main() -> None:
         raw_free = _raw(model, prompts, args.tokens, None)
         for setting in settings:
             m = models[setting]
-            harness = _harness(m, task, tasks[setting], args.tokens)
+            harness = _harness(m, task, args_of[setting], args.tokens)
             raw_same = _raw(m, prompts, args.tokens, turns[setting]) if setting != "free" else None
             rows[setting].append((raw_free, harness, raw_same))
         print(f"round {r + 1}: raw free {raw_free:6.1f} tok/s; "
@@ -99,10 +98,6 @@ def _harness(model: EmbeddedModel, task, model_args: dict, tokens: int) -> float
                      display="none")
         seconds = time.perf_counter() - t0
     return (model.stats.new_tokens - before) / seconds
-
-
-def tools_of(env) -> list[ToolInfo]:
-    return [ToolInfo(name=t.name, description=t.description, parameters=tool_params(t)) for t in env.tools]
 
 
 if __name__ == "__main__":

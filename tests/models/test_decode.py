@@ -63,16 +63,14 @@ def test_sampling_is_seeded_and_a_vanishing_top_p_keeps_only_top_tokens(lm) -> N
 
 
 def test_a_tool_call_cut_off_at_the_budget_is_given_room_to_close() -> None:
-    from inspect_ai.tool import ToolInfo
-
     from antischeme.envs.registry import environments
     from antischeme.models import tool_emulation as te
     from antischeme.models.embedded import EmbeddedModel
     from antischeme.runners.inspect.task import sample_for
-    from antischeme.runners.inspect.tools import tool_params
+    from antischeme.runners.inspect.tools import tool_infos
 
     env = environments("test", ["lazy_checklist"])[0]
-    tools = [ToolInfo(name=t.name, description=t.description, parameters=tool_params(t)) for t in env.tools]
+    tools = tool_infos(env)
     messages = list(sample_for(env, False).input)
     budget = 12  # too few for reasoning + a whole call
     outcomes = {}

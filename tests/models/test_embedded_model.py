@@ -54,20 +54,19 @@ def test_constrained_batch_gives_valid_calls_and_matches_single_rows() -> None:
     """Rows of different environments in one batch each follow their own grammar (alone or batched: bf16 numerics
     under left padding may pick different tokens, so the texts are not compared)."""
     import jsonschema
-    from inspect_ai.tool import ToolInfo
 
     from antischeme.envs.registry import environments
     from antischeme.models import tool_emulation as te
     from antischeme.models.constrained import arguments_schema
     from antischeme.models.embedded import EmbeddedModel
     from antischeme.runners.inspect.task import sample_for
-    from antischeme.runners.inspect.tools import tool_params
+    from antischeme.runners.inspect.tools import tool_infos
 
     model = EmbeddedModel.shared()
     envs = [environments("test", [f])[0] for f in ("lazy_checklist", "impossible_coding", "sandbagging_qa_no_goal")]
     prompts, turns = [], []
     for env in envs:
-        tools = [ToolInfo(name=t.name, description=t.description, parameters=tool_params(t)) for t in env.tools]
+        tools = tool_infos(env)
         messages = list(sample_for(env, False).input)
         prompts.append(model.render_prompt(messages, tools))
         turns.append(model.turn_spec(messages, tools, max_new_tokens=64))

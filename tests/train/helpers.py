@@ -34,11 +34,9 @@ def native_eval_prompt(tokenizer, messages, env) -> str:
     """What an OpenAI-compatible server renders for Inspect's request: Inspect's own message/tool conversion, the
     model's template applied with ``tools=``."""
     from inspect_ai.model._openai import messages_to_openai, openai_chat_tools
-    from inspect_ai.tool import ToolInfo
-
-    from antischeme.runners.inspect.tools import tool_params
+    from antischeme.runners.inspect.tools import tool_infos
 
     wire = json.loads(json.dumps(asyncio.run(messages_to_openai(to_inspect_messages(messages)))))
-    infos = [ToolInfo(name=t.name, description=t.description, parameters=tool_params(t)) for t in env.tools]
+    infos = tool_infos(env)
     tools = json.loads(json.dumps(openai_chat_tools(infos)))
     return tokenizer.apply_chat_template(wire, tools=tools, tokenize=False, add_generation_prompt=True)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from inspect_ai.tool import ToolInfo
 
 from antischeme.envs.registry import environment
-from antischeme.runners.inspect.tools import tool_params
+from antischeme.runners.inspect.tools import tool_infos
 from antischeme.train.render import native_tools, prompt_text
 from antischeme.train.rollouts import read_rollouts
 from antischeme.train.sft_data import sft_example, without_spec
@@ -47,7 +46,7 @@ def test_emulated_sft_rows_extend_the_embedded_models_eval_prompts(kept: Path, t
     assert not native_tools(tokenizer)
 
     def eval_prompt(tok, messages, env):
-        infos = [ToolInfo(name=t.name, description=t.description, parameters=tool_params(t)) for t in env.tools]
+        infos = tool_infos(env)
         return emulated_prompt(tok, to_inspect_messages(messages), infos)
 
     rollouts = _rollouts(kept)

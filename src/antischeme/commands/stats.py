@@ -23,10 +23,12 @@ def _interval(mean: float, lo: float, hi: float) -> str:
     return f"{100 * mean:.1f}% [{100 * lo:.1f}, {100 * hi:.1f}]"
 
 
-def _not_counted(table) -> dict[str, dict[str, int]]:
-    """Per eval, the samples outside ``n`` (undecided, errored) when the counts file has those columns."""
-    columns = [c for c in ("undecided", "errored") if c in table.columns and table[c].sum() > 0]
-    return {c: dict(zip(table["eval"], table[c].astype(int), strict=True)) for c in columns}
+def _not_counted(result: StatsResult) -> dict[str, dict[str, int]]:
+    """Per kind (undecided, errored) with any such sample, the samples outside ``n`` of each eval."""
+    from antischeme.stats._counts import EXTRA_COLUMNS
+
+    kinds = [c for c in EXTRA_COLUMNS if any(getattr(r, c) for r in result.per_eval)]
+    return {c: {r.eval: getattr(r, c) or 0 for r in result.per_eval} for c in kinds}
 
 
 def _print_result(result: StatsResult, counts: Path, compare: Path | None, outside: dict | None = None) -> None:
@@ -101,7 +103,7 @@ def register(app: typer.Typer) -> None:
         """Per-eval Beta posteriors, the equal-weight Monte Carlo aggregate and (with --compare) Fisher tests."""
         from rich.console import Console
 
-        from antischeme.commands._errors import fail
+        from antischeme.commands._errors import fail, say_error
         from antischeme.stats import (
             CountsError,
             HeadlineError,
@@ -131,14 +133,13 @@ def register(app: typer.Typer) -> None:
         if result.missing_headline:
             selection_note = (f"aggregate over {len(result.headline)} of 20 headline evaluations; "
                               f"missing: {', '.join(result.missing_headline)}")
-        outside = _not_counted(table)
+        outside = _not_counted(result)
         _print_result(result, counts, compare, outside)
         if selection_note:
             Console(stderr=True).print(f"[yellow]warning:[/] {selection_note}", highlight=False, soft_wrap=True)
         if outside:
             said = ", ".join(f"{sum(v.values())} {c}" for c, v in outside.items())
-            Console(stderr=True).print(f"[yellow]warning:[/] {said} sample(s) are not in n: the rates are over "
-                                       "decided samples only", highlight=False, soft_wrap=True)
+            say_error(f"{said} sample(s) are not in n: the rates are over decided samples only", prefix="warning")
         try:
             save_result(result, target)
         except OSError as err:

@@ -28,12 +28,19 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from antischeme.models import tool_emulation as te
 
 Mode = Literal["auto", "required", "none"]
 Backend = Literal["llguidance", "xgrammar"]
+
+
+def check_backend(name: str) -> None:
+    """One error for a grammar backend that is not one of :data:`Backend`."""
+    if name not in get_args(Backend):
+        raise ValueError(f"unknown grammar backend {name!r}; use llguidance or xgrammar")
+
 MAX_REASONING_TOKENS = 64
 """Reasoning allowed before a call (the grammar then forces ``<tool_call>``); answers are unbounded."""
 CHARS_PER_TOKEN = 4
@@ -103,6 +110,7 @@ class Grammars:
     """Per-tokenizer grammar factory and batched mask computation for one backend (thread-safe, cached)."""
 
     def __init__(self, tokenizer: Any, backend: Backend = "xgrammar") -> None:
+        check_backend(backend)
         self.backend = backend
         self.eos_id = int(tokenizer.eos_token_id)
         self._lock = threading.Lock()
@@ -122,8 +130,6 @@ class Grammars:
                                                       stop_token_ids=[self.eos_id])
             self._compiler = xgr.GrammarCompiler(info)
             self._batch = xgr.BatchGrammarMatcher()
-        else:
-            raise ValueError(f"unknown grammar backend {backend!r}; use llguidance or xgrammar")
 
     def matcher(self, spec: TurnSpec) -> Any:
         """A fresh matcher at the start of a turn."""

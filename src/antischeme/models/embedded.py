@@ -1,8 +1,9 @@
 """The embedded local model behind ``antischeme/smollm2``: emulated tools, constrained decoding, batched generation.
 
-Concurrent Inspect samples each await ``generate``; requests that arrive together are left-padded into one
-batched decode (:mod:`antischeme.models.decode`: a row leaves the batch as soon as it ends) run in a worker thread. Each row of the batch is constrained to its own turn grammar
-(``constrained``: a well-formed call to one of that sample's tools, or a final answer). Which shape a turn may take:
+Concurrent Inspect samples each await ``generate``; requests that arrive together are left-padded into one batched
+decode (:mod:`antischeme.models.decode`: a row leaves the batch as soon as it ends) run in a worker thread. Each row
+of the batch is constrained to its own turn grammar (``constrained``: a well-formed call to one of that sample's
+tools, or a final answer). Which shape a turn may take:
 Inspect's ``tool_choice`` (``none`` / ``any`` / a named tool), and for ``auto`` the ``require_call`` policy —
 ``first`` (default: the first turn of an episode must call a tool, later turns choose), ``always`` or ``never``.
 ``-M constrained=false`` restores free generation (parsed leniently), ``-M grammar_backend=llguidance`` the other library.
@@ -30,11 +31,12 @@ from inspect_ai.model import (
 from inspect_ai.tool import ToolCall, ToolChoice, ToolFunction, ToolInfo
 
 from antischeme.models import tool_emulation as te
-from antischeme.models.constrained import MAX_REASONING_TOKENS, Grammars, TurnConstraint, TurnSpec
+from antischeme.models.constrained import MAX_REASONING_TOKENS, Grammars, TurnConstraint, TurnSpec, check_backend
 from antischeme.models.decode import decode
 from antischeme.models.prompt_format import turns_from_messages
 
 DEFAULT_MAX_NEW_TOKENS = 256
+DEFAULT_BATCH_SIZE = 8
 
 
 @dataclass
@@ -67,7 +69,7 @@ class EmbeddedModel:
     _instances: ClassVar[dict[tuple, EmbeddedModel]] = {}
     _lock: ClassVar[threading.Lock] = threading.Lock()
 
-    def __init__(self, model_path: str | None = None, adapter: str | None = None, batch_size: int = 8,
+    def __init__(self, model_path: str | None = None, adapter: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
                  batch_wait: float = 0.05, max_context: int = 6144, constrained: bool | str = True,
                  grammar_backend: str = "xgrammar", require_call: str = "first", call_grace: float = 1.0) -> None:
         import torch
@@ -94,7 +96,7 @@ class EmbeddedModel:
 
     @staticmethod
     def check_args(require_call: str = "first", call_grace: float | str = 1.0, grammar_backend: str = "xgrammar",
-                   batch_size: int | str = 8, **_: Any) -> None:
+                   batch_size: int | str = DEFAULT_BATCH_SIZE, **_: Any) -> None:
         """Reject bad argument values before any weights load (one clear error for ``-M`` typos of values)."""
         if require_call not in ("never", "first", "always"):
             raise ValueError(f"require_call must be never, first or always (got {require_call!r})")
@@ -105,8 +107,7 @@ class EmbeddedModel:
                              f"{batch_size!r})") from None
         if grace < 0 or batch < 1:
             raise ValueError(f"call_grace must be >= 0 and batch_size >= 1 (got {call_grace!r}, {batch_size!r})")
-        if grammar_backend not in ("xgrammar", "llguidance"):
-            raise ValueError(f"unknown grammar backend {grammar_backend!r}; use llguidance or xgrammar")
+        check_backend(grammar_backend)
 
     @classmethod
     def shared(cls, **model_args: Any) -> EmbeddedModel:

@@ -76,7 +76,9 @@ class AntischemeAPI(ModelAPI):
         if self._latency:
             return 10  # like a remote API: --max-connections sets the concurrency
         if self.model_name in EMBEDDED:
-            return int(self.model_args.get("batch_size", 8))
+            from antischeme.models.embedded import DEFAULT_BATCH_SIZE
+
+            return int(self.model_args.get("batch_size", DEFAULT_BATCH_SIZE))
         return 32
 
     def connection_key(self) -> str:

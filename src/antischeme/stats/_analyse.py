@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from antischeme.stats._counts import EXTRA_COLUMNS
 from antischeme.stats._fisher import fisher_pvalues
 from antischeme.stats._headline import HeadlineSelection, select_headline
 from antischeme.stats._montecarlo import DEFAULT_DRAWS, aggregate_draws, seed_for, summarise, summarise_difference
@@ -55,7 +56,7 @@ def _none_if_nan(x: float) -> float | None:
 def _records(frame: pd.DataFrame, source: pd.DataFrame | None = None) -> list[dict]:
     """Rows as dicts (NaN → None), with ``source``'s undecided/errored counts per eval when it has them."""
     records = frame.to_dict("records")
-    for column in ("undecided", "errored"):
+    for column in EXTRA_COLUMNS:
         if source is not None and column in source.columns:
             by_eval = dict(zip(source["eval"], source[column].astype(int), strict=True))
             for r in records:

@@ -49,8 +49,8 @@ def _row(record: dict[str, str], where: str) -> CountRow:
         raise CountsError(f"{where}: eval name is empty")
     n = _parse_count((record.get("n") or "").strip(), "n", where)
     k = _parse_count((record.get("k") or "").strip(), "k", where)
-    extra = {c: _parse_count(str(record[c]).strip(), c, where) for c in EXTRA_COLUMNS
-             if str(record.get(c) if record.get(c) is not None else "").strip() not in ("", "nan", "None")}
+    cells = {c: str(record.get(c) or "").strip() for c in EXTRA_COLUMNS}
+    extra = {c: _parse_count(v, c, where) for c, v in cells.items() if v not in ("", "nan", "None")}
     try:
         return CountRow(eval=name, n=n, k=k, **extra)
     except ValidationError as err:

@@ -58,11 +58,9 @@ def openai_tools(env: Environment) -> list[dict[str, Any]]:
     """The environment's tools as OpenAI function schemas, built by Inspect's own converter (byte-identical to what
     its OpenAI-compatible providers send a server at evaluation time)."""
     from inspect_ai.model._openai import openai_chat_tools
-    from inspect_ai.tool import ToolInfo
+    from antischeme.runners.inspect.tools import tool_infos
 
-    from antischeme.runners.inspect.tools import tool_params
-
-    infos = [ToolInfo(name=t.name, description=t.description, parameters=tool_params(t)) for t in env.tools]
+    infos = tool_infos(env)
     return json.loads(json.dumps(openai_chat_tools(infos)))
 
 
