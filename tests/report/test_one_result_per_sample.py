@@ -42,6 +42,17 @@ def _with_copy(run_dir: Path, tmp_path: Path) -> Path:
     return out
 
 
+def _unfinished_copy(run_dir: Path, tmp_path: Path, status: str) -> Path:
+    """The run's directory with its log marked as not finished (``status``: started, error, cancelled)."""
+    logs = tmp_path / "logs"
+    shutil.copytree(run_dir, logs)
+    (path,) = logs.glob("*.eval")
+    log = read_eval_log(str(path))
+    log.status = status
+    write_eval_log(log, str(path))
+    return logs
+
+
 def test_duplicate_logs_are_counted_once_with_a_warning(run_dir: Path, tmp_path: Path) -> None:
     logs = _with_copy(run_dir, tmp_path)
     with pytest.warns(DuplicateResultsWarning, match="dropped 12"):
@@ -70,12 +81,7 @@ def test_latest_result_wins(run_dir: Path, tmp_path: Path) -> None:
 
 
 def test_unfinished_logs_are_left_out_unless_partial(run_dir: Path, tmp_path: Path) -> None:
-    logs = tmp_path / "logs"
-    shutil.copytree(run_dir, logs)
-    (path,) = logs.glob("*.eval")
-    log = read_eval_log(str(path))
-    log.status = "started"
-    write_eval_log(log, str(path))
+    logs = _unfinished_copy(run_dir, tmp_path, "started")
     with pytest.warns(SkippedLogsWarning):
         with pytest.raises(ValueError, match="no finished Inspect logs"):
             read_samples([logs])
@@ -104,12 +110,7 @@ def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path: Path) -> N
 
 
 def test_report_reads_unfinished_logs_only_with_partial(run_dir: Path, tmp_path: Path) -> None:
-    logs = tmp_path / "logs"
-    shutil.copytree(run_dir, logs)
-    (path,) = logs.glob("*.eval")
-    log = read_eval_log(str(path))
-    log.status = "error"
-    write_eval_log(log, str(path))
+    logs = _unfinished_copy(run_dir, tmp_path, "error")
     refused = runner.invoke(app, ["report", str(logs), "--out", str(tmp_path / "a"), "--draws", "2000"])
     assert refused.exit_code == 2 and "--partial" in refused.output
     result = runner.invoke(app, ["report", str(logs), "--out", str(tmp_path / "b"), "--draws", "2000", "--partial"])
@@ -130,12 +131,7 @@ def test_export_writes_each_sample_once_across_logs_and_says_what_it_dropped(run
 def test_export_reads_unfinished_logs_only_with_partial_and_flags_them(run_dir: Path, tmp_path: Path) -> None:
     import json
 
-    logs = tmp_path / "logs"
-    shutil.copytree(run_dir, logs)
-    (path,) = logs.glob("*.eval")
-    log = read_eval_log(str(path))
-    log.status = "cancelled"
-    write_eval_log(log, str(path))
+    logs = _unfinished_copy(run_dir, tmp_path, "cancelled")
     skipped = runner.invoke(app, ["export", str(logs), "--out", str(tmp_path / "a")])
     assert "wrote 0 transcripts" in skipped.output and "--partial" in skipped.output
     result = runner.invoke(app, ["export", str(logs), "--out", str(tmp_path / "b"), "--partial"])
