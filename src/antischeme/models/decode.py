@@ -8,22 +8,37 @@ uses transformers' own temperature and top-p warpers in ``generate``'s order (pr
 
 ``extend(row, ids)`` lets a caller give a row that reached ``max_new_tokens`` up to ``grace`` more tokens (the
 embedded model uses it so a tool call cut off mid-way can still close).
+
+:func:`decode_steps` is the same decoder as a generator that yields after every forward step (the rows that ended at
+that step, with their tokens), so an asyncio caller can run it on its own event loop and hand each row back as soon as
+it ends; :func:`decode` runs it to the end.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from typing import Any
 
 Processor = Callable[[Any, Any, list[int]], Any]
 """``processor(input_ids, scores, rows) -> scores`` for the rows still in the batch (``rows``: their original index)."""
 
 
-def decode(model: Any, input_ids: Any, attention_mask: Any, max_new_tokens: int, *, eos_id: int,
-           processor: Processor | None = None, sampling: tuple[bool, float, float] = (False, 0.0, 1.0),
-           grace: int = 0, extend: Callable[[int, list[int]], bool] | None = None,
-           generator: Any = None) -> list[list[int]]:
-    """New token ids per row (ending with ``eos_id`` when the row ended on it), left-padded ``input_ids`` in."""
+def decode(model: Any, input_ids: Any, attention_mask: Any, max_new_tokens: int, **kwargs: Any) -> list[list[int]]:
+    """New token ids per row (ending with ``eos_id`` when the row ended on it), left-padded ``input_ids`` in; keyword
+    arguments as :func:`decode_steps`."""
+    out: list[list[int]] = [[] for _ in range(input_ids.shape[0])]
+    for ended in decode_steps(model, input_ids, attention_mask, max_new_tokens, **kwargs):
+        for i, ids in ended.items():
+            out[i] = ids
+    return out
+
+
+def decode_steps(model: Any, input_ids: Any, attention_mask: Any, max_new_tokens: int, *, eos_id: int,
+                 processor: Processor | None = None, sampling: tuple[bool, float, float] = (False, 0.0, 1.0),
+                 grace: int = 0, extend: Callable[[int, list[int]], bool] | None = None,
+                 generator: Any = None) -> Generator[dict[int, list[int]], None, None]:
+    """Yields once per decoding step ``{row: its new token ids}`` for the rows that ended at that step (often empty);
+    every row is yielded exactly once."""
     import torch
     from transformers import DynamicCache
     from transformers.generation.logits_process import TemperatureLogitsWarper, TopPLogitsWarper
@@ -47,7 +62,10 @@ def decode(model: Any, input_ids: Any, attention_mask: Any, max_new_tokens: int,
     with torch.inference_mode():
         logits = model(input_ids=input_ids, attention_mask=mask, position_ids=positions, use_cache=True,
                        **extra).logits[:, -1, :].float()
-        while rows:
+    while rows:
+        # each step runs under inference mode, and the yield is outside it: a caller resumed between steps (another
+        # coroutine on the same event loop) does not find itself in inference mode
+        with torch.inference_mode():
             scores = processor(seqs, logits, rows) if processor is not None else logits
             for w in warpers:
                 scores = w(seqs, scores)
@@ -55,31 +73,28 @@ def decode(model: Any, input_ids: Any, attention_mask: Any, max_new_tokens: int,
                 nxt = torch.multinomial(torch.softmax(scores, dim=-1), 1, generator=generator).squeeze(1)
             else:
                 nxt = scores.argmax(-1)
-            tokens = nxt.tolist()
-            keep = []
-            for j, (i, t) in enumerate(zip(rows, tokens, strict=True)):
+            keep, ended = [], {}
+            for j, (i, t) in enumerate(zip(rows, nxt.tolist(), strict=True)):
                 out[i].append(t)
-                if t == eos_id:
-                    continue
-                if len(out[i]) >= limit[i]:
-                    if grace and limit[i] == max_new_tokens and extend is not None and extend(i, out[i]):
-                        limit[i] += grace
-                    else:
-                        continue
-                keep.append(j)
-            seqs = torch.cat([seqs, nxt.unsqueeze(1)], dim=1)
-            mask = torch.cat([mask, mask.new_ones((mask.shape[0], 1))], dim=1)
-            if len(keep) < len(rows):
-                if not keep:
-                    break
-                index = torch.tensor(keep)
-                cache.batch_select_indices(index)
-                seqs, mask, nxt = seqs[index], mask[index], nxt[index]
-                rows = [rows[j] for j in keep]
-            position = (mask.long().sum(-1, keepdim=True) - 1)
-            logits = model(input_ids=nxt.unsqueeze(1), attention_mask=mask, position_ids=position, use_cache=True,
-                           **extra).logits[:, -1, :].float()
-    return out
+                if t != eos_id and len(out[i]) >= limit[i] and grace and limit[i] == max_new_tokens \
+                        and extend is not None and extend(i, out[i]):
+                    limit[i] += grace
+                if t != eos_id and len(out[i]) < limit[i]:
+                    keep.append(j)
+                else:
+                    ended[i] = out[i]
+            if keep:
+                seqs = torch.cat([seqs, nxt.unsqueeze(1)], dim=1)
+                mask = torch.cat([mask, mask.new_ones((mask.shape[0], 1))], dim=1)
+                if len(keep) < len(rows):
+                    index = torch.tensor(keep)
+                    cache.batch_select_indices(index)
+                    seqs, mask, nxt = seqs[index], mask[index], nxt[index]
+                position = (mask.long().sum(-1, keepdim=True) - 1)
+                logits = model(input_ids=nxt.unsqueeze(1), attention_mask=mask, position_ids=position,
+                               use_cache=True, **extra).logits[:, -1, :].float()
+            rows = [rows[j] for j in keep]
+        yield ended
 
 
 def _forward_kwargs(model: Any, cache: Any) -> dict[str, Any]:

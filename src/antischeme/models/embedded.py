@@ -1,7 +1,9 @@
 """The embedded local model behind ``antischeme/smollm2``: emulated tools, constrained decoding, batched generation.
 
 Concurrent Inspect samples each await ``generate``; requests that arrive together are left-padded into one batched
-decode (:mod:`antischeme.models.decode`: a row leaves the batch as soon as it ends) run in a worker thread. Each row
+decode (:mod:`antischeme.models.decode`: a row leaves the batch as soon as it ends, and its sample gets its reply
+then). The decode runs on the event loop a step at a time rather than in a worker thread: on this 2-core CPU a worker
+thread's torch calls ran 10-25% slower (``benchmarks/bench_embedded.py``), and the loop stays responsive between steps. Each row
 of the batch is constrained to its own turn grammar (``constrained``: a well-formed call to one of that sample's
 tools, or a final answer). Which shape a turn may take:
 Inspect's ``tool_choice`` (``none`` / ``any`` / a named tool), and for ``auto`` the ``require_call`` policy —
@@ -16,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -32,7 +35,7 @@ from inspect_ai.tool import ToolCall, ToolChoice, ToolFunction, ToolInfo
 
 from antischeme.models import tool_emulation as te
 from antischeme.models.constrained import MAX_REASONING_TOKENS, Grammars, TurnConstraint, TurnSpec, check_backend
-from antischeme.models.decode import decode
+from antischeme.models.decode import decode_steps
 from antischeme.models.prompt_format import turns_from_messages
 
 DEFAULT_MAX_NEW_TOKENS = 256
@@ -154,6 +157,8 @@ class EmbeddedModel:
         return output_from_text(text, n_in, n_out)
 
     async def _drain(self) -> None:
+        """Batches the pending requests and decodes each batch on this event loop, a step at a time (other coroutines
+        run between steps); each sample gets its reply as soon as its own row ends."""
         while self._pending:
             await asyncio.sleep(self.batch_wait)
             first = self._pending[0]
@@ -162,11 +167,16 @@ class EmbeddedModel:
             for r in batch:
                 self._pending.remove(r)
             try:
-                results = await asyncio.to_thread(self.generate_texts, [r.prompt for r in batch], *key,
-                                                  turns=[r.turn for r in batch])
-                for r, res in zip(batch, results, strict=True):
-                    if not r.future.done():
-                        r.future.set_result(res)
+                while not self._gen_lock.acquire(blocking=False):  # a synchronous caller elsewhere (training)
+                    await asyncio.sleep(0.05)
+                try:
+                    for ended in self._generation([r.prompt for r in batch], *key, [r.turn for r in batch]):
+                        for i, res in ended.items():
+                            if not batch[i].future.done():
+                                batch[i].future.set_result(res)
+                        await asyncio.sleep(0)
+                finally:
+                    self._gen_lock.release()
             except Exception as exc:  # surface model failures to every waiting sample
                 for r in batch:
                     if not r.future.done():
@@ -177,37 +187,46 @@ class EmbeddedModel:
                        turns: list[TurnSpec | None] | None = None) -> list[tuple[str, int, int]]:
         """Batched generation: [(completion text, prompt tokens, new tokens)]; row i constrained to ``turns[i]``
         when given. Thread-safe."""
-        do_sample = sampling[0]
+        out: list[tuple[str, int, int]] = [("", 0, 0)] * len(prompts)
+        with self._gen_lock:
+            for ended in self._generation(prompts, max_new_tokens, sampling, turns):
+                for i, res in ended.items():
+                    out[i] = res
+        return out
+
+    def _generation(self, prompts: list[str], max_new_tokens: int, sampling: tuple[bool, float, float],
+                    turns: list[TurnSpec | None] | None) -> Iterator[dict[int, tuple[str, int, int]]]:
+        """One batched decode, yielding after every step the rows that ended at it: {row: (completion text, prompt
+        tokens, new tokens)}. The caller holds ``_gen_lock``."""
         tok = self.tokenizer
         grace = int(self.call_grace * max_new_tokens) if self.grammars is not None else 0
-        with self._gen_lock:
-            enc = tok(prompts, return_tensors="pt", padding=True, add_special_tokens=False,
-                      truncation=True, max_length=max(1, self.max_context - max_new_tokens - grace))
-            constraint = None
-            if self.grammars is not None and turns and any(t is not None for t in turns):
-                constraint = TurnConstraint(self.grammars, list(turns), greedy=not do_sample)
+        enc = tok(prompts, return_tensors="pt", padding=True, add_special_tokens=False,
+                  truncation=True, max_length=max(1, self.max_context - max_new_tokens - grace))
+        constraint = None
+        if self.grammars is not None and turns and any(t is not None for t in turns):
+            constraint = TurnConstraint(self.grammars, list(turns), greedy=not sampling[0])
 
-            def cut_off_call(i: int, ids: list[int]) -> bool:  # a call still open at the budget may close
-                return (constraint is not None and constraint.unfinished(i) and not repeating(ids)
-                        and te.TOOL_OPEN in tok.decode(ids))
+        def cut_off_call(i: int, ids: list[int]) -> bool:  # a call still open at the budget may close
+            return (constraint is not None and constraint.unfinished(i) and not repeating(ids)
+                    and te.TOOL_OPEN in tok.decode(ids))
 
-            start = time.perf_counter()
-            new = decode(self.model, enc["input_ids"], enc["attention_mask"], max_new_tokens, eos_id=tok.eos_token_id,
-                         processor=constraint, sampling=sampling, grace=grace,
-                         extend=cut_off_call)
-            elapsed = time.perf_counter() - start
-            results = []
-            for i in range(len(prompts)):
-                ids = new[i]
+        start = time.perf_counter()
+        lengths = enc["attention_mask"].sum(-1).tolist()
+        new_tokens = 0
+        for ended in decode_steps(self.model, enc["input_ids"], enc["attention_mask"], max_new_tokens,
+                                  eos_id=tok.eos_token_id, processor=constraint, sampling=sampling, grace=grace,
+                                  extend=cut_off_call):
+            results = {}
+            for i, ids in ended.items():
                 n_new = sum(1 for t in ids if t != tok.eos_token_id)
-                text = tok.decode(ids, skip_special_tokens=True)
-                results.append((text, int(enc["attention_mask"][i].sum()), n_new))
-            self.stats.calls += 1
-            self.stats.sequences += len(prompts)
-            self.stats.new_tokens += sum(r[2] for r in results)
-            self.stats.seconds += elapsed
-            self.stats.broken_constraints += constraint.broken if constraint else 0
-        return results
+                new_tokens += n_new
+                results[i] = (tok.decode(ids, skip_special_tokens=True), int(lengths[i]), n_new)
+            yield results
+        self.stats.calls += 1
+        self.stats.sequences += len(prompts)
+        self.stats.new_tokens += new_tokens
+        self.stats.seconds += time.perf_counter() - start
+        self.stats.broken_constraints += constraint.broken if constraint else 0
 
 
 def repeating(ids: list[int], window: int = 48) -> bool:

@@ -1,0 +1,47 @@
+"""The embedded model decodes on the event loop a step at a time: a sample whose row ends gets its reply while the
+rest of the batch is still decoding, other coroutines run between steps, and they never find themselves in torch's
+inference mode."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_short_reply_is_handed_back_while_the_batch_still_decodes() -> None:
+    import torch
+    from inspect_ai.model import ChatMessageUser, GenerateConfig
+
+    from antischeme.models.embedded import EmbeddedModel
+
+    model = EmbeddedModel.shared(constrained="false")
+    questions = ("Say hello.", "Explain in detail why the sky is blue, step by step, with examples.")
+    events: list[tuple[str, bool]] = []  # (what, was a decode still running)
+    ticks = {"n": 0, "inference_mode": 0}
+
+    async def ask(q: str) -> None:
+        out = await model.generate([ChatMessageUser(content=q)], [], GenerateConfig(max_tokens=40))
+        events.append((q, model._gen_lock.locked()))
+        assert out.completion
+
+    async def ticker(done: asyncio.Event) -> None:
+        while not done.is_set():
+            ticks["n"] += 1
+            ticks["inference_mode"] += torch.is_inference_mode_enabled()
+            await asyncio.sleep(0)
+
+    async def main() -> None:
+        done = asyncio.Event()
+        tick = asyncio.create_task(ticker(done))
+        await asyncio.gather(*(ask(q) for q in questions))
+        done.set()
+        await tick
+
+    asyncio.run(main())
+    assert [q for q, _ in events] == list(questions), "the short answer must come back first"
+    assert events[0][1] is True, "the short answer must be handed back before the batch's decode ends"
+    assert ticks["n"] >= 20, "other coroutines must run between decoding steps"
+    assert ticks["inference_mode"] == 0, "inference mode must not leak out of a decoding step"
