@@ -8,7 +8,13 @@ constrained setting, raw generation under the same grammar, which isolates the h
 each (best of ``--repeat``) and the ratios. What happens once per process (Inspect's start-up on the first eval, the
 grammar compilation of a tool set) is timed separately and left out of throughput.
 
-    .venv/bin/python benchmarks/bench_embedded.py [--n 8] [--tokens 128] [--family lazy_checklist]
+A setting ending in ``+wait`` turns continuous batching off (``-M continuous=false``: a request that arrives while a
+batch decodes waits for the whole batch). ``--n`` above the batch size (8) or ``--turns`` above 1 is where continuous
+batching matters: with several turns the raw side has no equivalent (only first turns), so only the harness settings
+are compared, with each other.
+
+    .venv/bin/python benchmarks/bench_embedded.py [--n 8] [--tokens 128] [--family lazy_checklist] [--turns 1]
+    .venv/bin/python benchmarks/bench_embedded.py --n 16 --turns 3 --settings xgrammar,xgrammar+wait
 """
 
 from __future__ import annotations
@@ -36,7 +42,9 @@ def main() -> None:
     ap.add_argument("--settings", default="free,llguidance,xgrammar",
                     help="harness settings: free (unconstrained) and/or grammar backends")
     ap.add_argument("--repeat", type=int, default=3, help="rounds of interleaved measurements (medians reported)")
+    ap.add_argument("--turns", type=int, default=1, help="turns per episode in the harness (raw: first turns only)")
     args = ap.parse_args()
+    raw_comparable = args.turns == 1
 
     t0 = time.perf_counter()
     model = EmbeddedModel.shared(constrained="false")
@@ -48,15 +56,18 @@ def main() -> None:
     settings = args.settings.split(",")
     models, args_of, turns, startup = {}, {}, {}, {}
     model.generate_texts(prompts[:1], 4)  # warm-up
-    task = family_task(args.family, env_ids=[e.id for e in envs], max_turns=1)
+    task = family_task(args.family, env_ids=[e.id for e in envs], max_turns=args.turns)
     for setting in settings:
-        model_args = {"constrained": "false"} if setting == "free" else {"grammar_backend": setting}
+        backend, wait = setting.removesuffix("+wait"), setting.endswith("+wait")
+        model_args = {"constrained": "false"} if backend == "free" else {"grammar_backend": backend}
+        if wait:
+            model_args["continuous"] = "false"
         m = models[setting] = EmbeddedModel.shared(**model_args)
         # once per process, not throughput: Inspect's start-up (first eval) and the grammar of this tool set
         t0 = time.perf_counter()
         _harness(m, family_task(args.family, env_ids=[envs[0].id], max_turns=1), model_args, 1)
         startup[setting] = time.perf_counter() - t0
-        turns[setting] = None if setting == "free" else [
+        turns[setting] = None if backend == "free" else [
             m.turn_spec(x, tool_infos(e), max_new_tokens=args.tokens) for x, e in zip(inputs, envs, strict=True)]
         args_of[setting] = model_args
     # rounds interleave every measurement, so a slow spell of a shared machine hits all of them alike; each ratio is
@@ -67,7 +78,8 @@ def main() -> None:
         for setting in settings:
             m = models[setting]
             harness = _harness(m, task, args_of[setting], args.tokens)
-            raw_same = _raw(m, prompts, args.tokens, turns[setting]) if setting != "free" else None
+            raw_same = (_raw(m, prompts, args.tokens, turns[setting])
+                        if turns[setting] and raw_comparable and not setting.endswith("+wait") else None)
             rows[setting].append((raw_free, harness, raw_same))
         print(f"round {r + 1}: raw free {raw_free:6.1f} tok/s; "
               + "; ".join(f"{s} harness {rows[s][-1][1]:6.1f}" + (f", raw {rows[s][-1][2]:6.1f}" if rows[s][-1][2]
@@ -75,19 +87,28 @@ def main() -> None:
     for setting in settings:
         data = rows[setting]
         vs_free = statistics.median(h / f for f, h, _ in data)
-        line = (f"harness {setting:11s}: median {statistics.median(h for _, h, _ in data):6.1f} tok/s  "
-                f"harness/raw-free {vs_free:.2f}")
-        if setting != "free":
+        line = f"harness {setting:13s}: median {statistics.median(h for _, h, _ in data):6.1f} tok/s  "
+        if raw_comparable:
+            line += f"harness/raw-free {vs_free:.2f}"
+        if data[0][2]:
             line += (f"  harness/raw-{setting} {statistics.median(h / s for _, h, s in data):.2f}"
                      f"  raw-{setting}/raw-free {statistics.median(s / f for f, _, s in data):.2f}")
-        print(line + f"  (one-time start-up {startup[setting]:.1f}s; batch {len(prompts)}, {args.repeat} rounds, "
-              f"load avg {os.getloadavg()[0]:.1f})", flush=True)
+        continuous = rows.get(setting.removesuffix("+wait")) if setting.endswith("+wait") else None
+        if continuous:
+            gain = statistics.median(c[1] / w[1] for c, w in zip(continuous, data, strict=True))
+            line += f"  continuous/wait {gain:.2f}"
+        print(line + f"  (one-time start-up {startup[setting]:.1f}s; {len(prompts)} episodes, batch {model.batch_size}, "
+              f"{args.repeat} rounds, load avg {os.getloadavg()[0]:.1f})", flush=True)
 
 
 def _raw(model: EmbeddedModel, prompts: list[str], tokens: int, turns: list | None) -> float:
-    t0 = time.perf_counter()
-    out = model.generate_texts(prompts, tokens, turns=turns)
-    return sum(r[2] for r in out) / (time.perf_counter() - t0)
+    """Plain batched generation, in batches of the model's batch size."""
+    t0, new = time.perf_counter(), 0
+    for at in range(0, len(prompts), model.batch_size):
+        out = model.generate_texts(prompts[at:at + model.batch_size], tokens,
+                                   turns=turns[at:at + model.batch_size] if turns else None)
+        new += sum(r[2] for r in out)
+    return new / (time.perf_counter() - t0)
 
 
 def _harness(model: EmbeddedModel, task, model_args: dict, tokens: int) -> float:

@@ -45,3 +45,23 @@ def test_a_short_reply_is_handed_back_while_the_batch_still_decodes() -> None:
     assert events[0][1] is True, "the short answer must be handed back before the batch's decode ends"
     assert ticks["n"] >= 20, "other coroutines must run between decoding steps"
     assert ticks["inference_mode"] == 0, "inference mode must not leak out of a decoding step"
+
+
+@pytest.mark.parametrize("continuous", [True, False])
+def test_a_request_waiting_for_a_full_batch_takes_the_place_of_a_row_that_ended(continuous: bool) -> None:
+    from inspect_ai.model import ChatMessageUser, GenerateConfig
+
+    from antischeme.models.embedded import EmbeddedModel
+
+    model = EmbeddedModel.shared(constrained="false", batch_size=2, continuous=continuous)
+    questions = ("Say hello.", "Explain in detail why the sky is blue, step by step, with examples.", "Say goodbye.")
+
+    async def main() -> list[str]:
+        outs = await asyncio.gather(*(model.generate([ChatMessageUser(content=q)], [], GenerateConfig(max_tokens=40))
+                                      for q in questions))
+        return [o.completion for o in outs]
+
+    calls, sequences = model.stats.calls, model.stats.sequences
+    replies = asyncio.run(main())
+    assert all(replies) and model.stats.sequences - sequences == 3
+    assert model.stats.calls - calls == (1 if continuous else 2), "one decode when the third joins the first batch"

@@ -208,10 +208,16 @@ class TurnConstraint:
         self.grammars = grammars
         self.greedy = greedy
         self.rows = self.masked_rows = 0
-        self.matchers = [grammars.matcher(s) if s is not None else None for s in specs]
+        self.matchers: list[Any] = []
         self.broken = 0
-        self._started = False
+        self._fresh: set[int] = set()  # turns with no generated token yet (nothing to consume on their first step)
         self._bitmask = None
+        self.add(specs)
+
+    def add(self, specs: list[TurnSpec | None]) -> None:
+        """Append turns (a decoder that takes new rows into a running batch); they get the next indices."""
+        self._fresh.update(range(len(self.matchers), len(self.matchers) + len(specs)))
+        self.matchers += [self.grammars.matcher(s) if s is not None else None for s in specs]
 
     def __call__(self, input_ids: Any, scores: Any, rows: list[int] | None = None) -> Any:
         """Constrain ``scores`` in place. ``rows[j]`` is the turn (index into ``specs``) of batch row ``j`` — a
@@ -220,14 +226,14 @@ class TurnConstraint:
 
         g = self.grammars
         rows = list(range(scores.shape[0])) if rows is None else rows
-        if self._started:
-            last = input_ids[:, -1].tolist()
-            for j, i in enumerate(rows):
-                m = self.matchers[i]
-                if m is not None and not g.stopped(m) and not g.consume(m, last[j]):
-                    self.matchers[i] = None
-                    self.broken += 1
-        self._started = True
+        last = input_ids[:, -1].tolist()
+        for j, i in enumerate(rows):
+            m = self.matchers[i]
+            if i in self._fresh:
+                self._fresh.discard(i)
+            elif m is not None and not g.stopped(m) and not g.consume(m, last[j]):
+                self.matchers[i] = None
+                self.broken += 1
         shape = (scores.shape[0], (scores.shape[1] + 31) // 32)
         if self._bitmask is None or tuple(self._bitmask.shape) != shape:
             self._bitmask = torch.full(shape, -1, dtype=torch.int32)

@@ -21,6 +21,8 @@ from typing import Any
 
 Processor = Callable[[Any, Any, list[int]], Any]
 """``processor(input_ids, scores, rows) -> scores`` for the rows still in the batch (``rows``: their original index)."""
+Refill = Callable[[int], "tuple[Any, Any] | None"]
+"""``refill(free) -> (input_ids, attention_mask)`` of up to ``free`` new left-padded prompts, or ``None``."""
 
 
 def decode(model: Any, input_ids: Any, attention_mask: Any, max_new_tokens: int, **kwargs: Any) -> list[list[int]]:
@@ -36,11 +38,13 @@ def decode(model: Any, input_ids: Any, attention_mask: Any, max_new_tokens: int,
 def decode_steps(model: Any, input_ids: Any, attention_mask: Any, max_new_tokens: int, *, eos_id: int,
                  processor: Processor | None = None, sampling: tuple[bool, float, float] = (False, 0.0, 1.0),
                  grace: int = 0, extend: Callable[[int, list[int]], bool] | None = None,
-                 generator: Any = None) -> Generator[dict[int, list[int]], None, None]:
+                 generator: Any = None, refill: Refill | None = None,
+                 ) -> Generator[dict[int, list[int]], None, None]:
     """Yields once per decoding step ``{row: its new token ids}`` for the rows that ended at that step (often empty);
-    every row is yielded exactly once."""
+    every row is yielded exactly once. With ``refill``, rows that left are replaced between steps (continuous
+    batching): ``refill(free)`` returns at most ``free`` new left-padded prompts, which become rows ``n, n+1, ...``
+    in order (``n``: rows so far), or ``None``; the batch never grows past its first size."""
     import torch
-    from transformers import DynamicCache
     from transformers.generation.logits_process import TemperatureLogitsWarper, TopPLogitsWarper
 
     do_sample, temperature, top_p = sampling
@@ -50,22 +54,27 @@ def decode_steps(model: Any, input_ids: Any, attention_mask: Any, max_new_tokens
             warpers.append(TemperatureLogitsWarper(temperature))
         if top_p is not None and top_p < 1.0:
             warpers.append(TopPLogitsWarper(top_p))
-    n = input_ids.shape[0]
-    out: list[list[int]] = [[] for _ in range(n)]
-    limit = [max_new_tokens] * n
-    rows = list(range(n))
+    capacity = input_ids.shape[0]
+    out: list[list[int]] = [[] for _ in range(capacity)]
+    limit = [max_new_tokens] * capacity
+    rows = list(range(capacity))
     mask = attention_mask.clone()
     seqs = input_ids.clone()  # the processor sees the tokens so far of the rows still running
-    cache = DynamicCache(config=model.config)
+    cache, logits = _prefill(model, input_ids, mask)
     extra = _forward_kwargs(model, cache)
-    positions = (mask.long().cumsum(-1) - 1).clamp(min=0)
-    with torch.inference_mode():
-        logits = model(input_ids=input_ids, attention_mask=mask, position_ids=positions, use_cache=True,
-                       **extra).logits[:, -1, :].float()
     while rows:
         # each step runs under inference mode, and the yield is outside it: a caller resumed between steps (another
         # coroutine on the same event loop) does not find itself in inference mode
         with torch.inference_mode():
+            new = refill(capacity - len(rows)) if refill and len(rows) < capacity and _mergeable(cache) else None
+            if new is not None:
+                new_ids, new_mask = new
+                new_cache, new_logits = _prefill(model, new_ids, new_mask)
+                mask, seqs = _join(cache, new_cache, mask, new_mask, seqs, new_ids)
+                logits = torch.cat([logits, new_logits])
+                rows += range(len(out), len(out) + new_ids.shape[0])
+                out += [[] for _ in range(new_ids.shape[0])]
+                limit += [max_new_tokens] * new_ids.shape[0]
             scores = processor(seqs, logits, rows) if processor is not None else logits
             for w in warpers:
                 scores = w(seqs, scores)
@@ -90,11 +99,64 @@ def decode_steps(model: Any, input_ids: Any, attention_mask: Any, max_new_tokens
                     index = torch.tensor(keep)
                     cache.batch_select_indices(index)
                     seqs, mask, nxt = seqs[index], mask[index], nxt[index]
+                    if refill is not None:
+                        mask, seqs = _trim(cache, mask, seqs)
                 position = (mask.long().sum(-1, keepdim=True) - 1)
                 logits = model(input_ids=nxt.unsqueeze(1), attention_mask=mask, position_ids=position,
                                use_cache=True, **extra).logits[:, -1, :].float()
             rows = [rows[j] for j in keep]
         yield ended
+
+
+def _prefill(model: Any, input_ids: Any, mask: Any) -> tuple[Any, Any]:
+    """A new cache holding the prompts, and the logits at their last position."""
+    import torch
+    from transformers import DynamicCache
+
+    cache = DynamicCache(config=model.config)
+    positions = (mask.long().cumsum(-1) - 1).clamp(min=0)
+    with torch.inference_mode():
+        logits = model(input_ids=input_ids, attention_mask=mask, position_ids=positions, use_cache=True,
+                       **_forward_kwargs(model, cache)).logits[:, -1, :].float()
+    return cache, logits
+
+
+def _mergeable(cache: Any) -> bool:
+    """Whether rows can be joined into this cache: every layer a plain growing key/value pair."""
+    layers = getattr(cache, "layers", None)
+    return bool(layers) and all(type(layer).__name__ == "DynamicLayer" and layer.is_initialized for layer in layers)
+
+
+def _join(cache: Any, new_cache: Any, mask: Any, new_mask: Any, seqs: Any, new_ids: Any) -> tuple[Any, Any]:
+    """Append ``new_cache``'s rows to ``cache`` in place, both left-padded to the longer length (padding masked);
+    returns the joined attention mask and token ids."""
+    import torch
+
+    width = max(mask.shape[1], new_mask.shape[1])
+
+    def pad(t: Any) -> Any:  # left-pad dim -2 of a cache tensor, or dim 1 of a mask / ids
+        dim = t.dim() - 2 if t.dim() == 4 else 1
+        missing = width - t.shape[dim]
+        if missing == 0:
+            return t
+        shape = list(t.shape)
+        shape[dim] = missing
+        return torch.cat([t.new_zeros(shape), t], dim=dim)
+
+    for a, b in zip(cache.layers, new_cache.layers, strict=True):
+        a.keys = torch.cat([pad(a.keys), pad(b.keys)])
+        a.values = torch.cat([pad(a.values), pad(b.values)])
+    return torch.cat([pad(mask), pad(new_mask)]), torch.cat([pad(seqs), pad(new_ids)])
+
+
+def _trim(cache: Any, mask: Any, seqs: Any) -> tuple[Any, Any]:
+    """Drop leading columns that are padding in every row (left by rows that have left the batch)."""
+    lead = int((mask.sum(0) == 0).long().cumprod(0).sum())
+    if lead == 0 or not _mergeable(cache):
+        return mask, seqs
+    for layer in cache.layers:
+        layer.keys, layer.values = layer.keys[..., lead:, :], layer.values[..., lead:, :]
+    return mask[:, lead:], seqs[:, lead:]
 
 
 def _forward_kwargs(model: Any, cache: Any) -> dict[str, Any]:

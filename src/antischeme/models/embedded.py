@@ -3,7 +3,10 @@
 Concurrent Inspect samples each await ``generate``; requests that arrive together are left-padded into one batched
 decode (:mod:`antischeme.models.decode`: a row leaves the batch as soon as it ends, and its sample gets its reply
 then). The decode runs on the event loop a step at a time rather than in a worker thread: on this 2-core CPU a worker
-thread's torch calls ran 10-25% slower (``benchmarks/bench_embedded.py``), and the loop stays responsive between steps. Each row
+thread's torch calls ran 10-25% slower (``benchmarks/bench_embedded.py``), and the loop stays responsive between steps.
+Batching is continuous: a request that arrives while a batch decodes takes the place of a row that has left it (its
+prompt is prefilled and joined to the running cache), so a sample's next turn need not wait for the whole batch;
+``-M continuous=false`` waits instead. Each row
 of the batch is constrained to its own turn grammar (``constrained``: a well-formed call to one of that sample's
 tools, or a final answer). Which shape a turn may take:
 Inspect's ``tool_choice`` (``none`` / ``any`` / a named tool), and for ``auto`` the ``require_call`` policy —
@@ -18,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -74,7 +77,8 @@ class EmbeddedModel:
 
     def __init__(self, model_path: str | None = None, adapter: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
                  batch_wait: float = 0.05, max_context: int = 6144, constrained: bool | str = True,
-                 grammar_backend: str = "xgrammar", require_call: str = "first", call_grace: float = 1.0) -> None:
+                 grammar_backend: str = "xgrammar", require_call: str = "first", call_grace: float = 1.0,
+                 continuous: bool | str = True) -> None:
         import torch
 
         from antischeme.models.local_weights import load
@@ -87,7 +91,8 @@ class EmbeddedModel:
         self.batch_size = int(batch_size)
         self.batch_wait = float(batch_wait)
         self.max_context = int(max_context)
-        self.constrained = str(constrained).lower() not in ("false", "0", "no", "off")
+        self.constrained = _flag(constrained)
+        self.continuous = _flag(continuous)
         self.check_args(require_call=require_call, call_grace=call_grace, grammar_backend=grammar_backend)
         self.require_call = require_call
         self.call_grace = float(call_grace)
@@ -169,8 +174,17 @@ class EmbeddedModel:
             try:
                 while not self._gen_lock.acquire(blocking=False):  # a synchronous caller elsewhere (training)
                     await asyncio.sleep(0.05)
+                def more(free: int, key: tuple = key) -> list[tuple[str, TurnSpec | None]]:
+                    """Requests that arrived since the batch started take the rows that have left it."""
+                    joining = [r for r in self._pending if (r.max_new_tokens, r.sampling) == key][:free]
+                    for r in joining:
+                        self._pending.remove(r)
+                    batch.extend(joining)
+                    return [(r.prompt, r.turn) for r in joining]
+
                 try:
-                    for ended in self._generation([r.prompt for r in batch], *key, [r.turn for r in batch]):
+                    for ended in self._generation([r.prompt for r in batch], *key, [r.turn for r in batch],
+                                                  more=more if self.continuous else None):
                         for i, res in ended.items():
                             if not batch[i].future.done():
                                 batch[i].future.set_result(res)
@@ -195,27 +209,45 @@ class EmbeddedModel:
         return out
 
     def _generation(self, prompts: list[str], max_new_tokens: int, sampling: tuple[bool, float, float],
-                    turns: list[TurnSpec | None] | None) -> Iterator[dict[int, tuple[str, int, int]]]:
+                    turns: list[TurnSpec | None] | None,
+                    more: Callable[[int], list[tuple[str, TurnSpec | None]]] | None = None,
+                    ) -> Iterator[dict[int, tuple[str, int, int]]]:
         """One batched decode, yielding after every step the rows that ended at it: {row: (completion text, prompt
-        tokens, new tokens)}. The caller holds ``_gen_lock``."""
+        tokens, new tokens)}. ``more(free)`` (continuous batching) gives up to ``free`` (prompt, turn) pairs to take
+        the places of rows that have left; they become the next rows. The caller holds ``_gen_lock``."""
         tok = self.tokenizer
         grace = int(self.call_grace * max_new_tokens) if self.grammars is not None else 0
-        enc = tok(prompts, return_tensors="pt", padding=True, add_special_tokens=False,
-                  truncation=True, max_length=max(1, self.max_context - max_new_tokens - grace))
+
+        def encode(texts: list[str]) -> Any:
+            return tok(texts, return_tensors="pt", padding=True, add_special_tokens=False,
+                       truncation=True, max_length=max(1, self.max_context - max_new_tokens - grace))
+
+        enc = encode(prompts)
+        turns = list(turns) if turns else [None] * len(prompts)
         constraint = None
-        if self.grammars is not None and turns and any(t is not None for t in turns):
-            constraint = TurnConstraint(self.grammars, list(turns), greedy=not sampling[0])
+        if self.grammars is not None and (more is not None or any(t is not None for t in turns)):
+            constraint = TurnConstraint(self.grammars, turns, greedy=not sampling[0])
+        lengths = enc["attention_mask"].sum(-1).tolist()
+
+        def refill(free: int) -> tuple[Any, Any] | None:
+            joining = more(free) if more is not None else []
+            if not joining:
+                return None
+            new = encode([p for p, _ in joining])
+            if constraint is not None:
+                constraint.add([t for _, t in joining])
+            lengths.extend(new["attention_mask"].sum(-1).tolist())
+            return new["input_ids"], new["attention_mask"]
 
         def cut_off_call(i: int, ids: list[int]) -> bool:  # a call still open at the budget may close
             return (constraint is not None and constraint.unfinished(i) and not repeating(ids)
                     and te.TOOL_OPEN in tok.decode(ids))
 
         start = time.perf_counter()
-        lengths = enc["attention_mask"].sum(-1).tolist()
         new_tokens = 0
         for ended in decode_steps(self.model, enc["input_ids"], enc["attention_mask"], max_new_tokens,
                                   eos_id=tok.eos_token_id, processor=constraint, sampling=sampling, grace=grace,
-                                  extend=cut_off_call):
+                                  extend=cut_off_call, refill=refill if more is not None else None):
             results = {}
             for i, ids in ended.items():
                 n_new = sum(1 for t in ids if t != tok.eos_token_id)
@@ -223,10 +255,15 @@ class EmbeddedModel:
                 results[i] = (tok.decode(ids, skip_special_tokens=True), int(lengths[i]), n_new)
             yield results
         self.stats.calls += 1
-        self.stats.sequences += len(prompts)
+        self.stats.sequences += len(lengths)
         self.stats.new_tokens += new_tokens
         self.stats.seconds += time.perf_counter() - start
         self.stats.broken_constraints += constraint.broken if constraint else 0
+
+
+def _flag(value: bool | str) -> bool:
+    """A boolean model argument (``-M name=false`` arrives as a string)."""
+    return str(value).lower() not in ("false", "0", "no", "off")
 
 
 def repeating(ids: list[int], window: int = 48) -> bool:
