@@ -24,7 +24,7 @@ def test_a_short_reply_is_handed_back_while_the_batch_still_decodes() -> None:
 
     async def ask(q: str) -> None:
         out = await model.generate([ChatMessageUser(content=q)], [], GenerateConfig(max_tokens=40))
-        events.append((q, model._gen_lock.locked()))
+        events.append((q, model.decoding > 0))
         assert out.completion
 
     async def ticker(done: asyncio.Event) -> None:
@@ -65,3 +65,33 @@ def test_a_request_waiting_for_a_full_batch_takes_the_place_of_a_row_that_ended(
     replies = asyncio.run(main())
     assert all(replies) and model.stats.sequences - sequences == 3
     assert model.stats.calls - calls == (1 if continuous else 2), "one decode when the third joins the first batch"
+
+
+def test_a_synchronous_call_on_the_loop_thread_during_a_decode_does_not_deadlock() -> None:
+    """An async caller that uses the synchronous API (the interventions' continuation backend) while another
+    sample's decode is suspended between steps on the same loop: the call runs, and the decode then finishes."""
+    import threading
+
+    from inspect_ai.model import ChatMessageUser, GenerateConfig
+
+    from antischeme.models.embedded import EmbeddedModel
+
+    model = EmbeddedModel.shared(constrained="false")
+    prompt = model.tokenizer.apply_chat_template([{"role": "user", "content": "Say hello."}], tokenize=False,
+                                                 add_generation_prompt=True)
+    result: dict[str, object] = {}
+
+    async def main() -> None:
+        decoding = asyncio.ensure_future(model.generate(
+            [ChatMessageUser(content="Explain in detail why the sky is blue, step by step.")], [],
+            GenerateConfig(max_tokens=40)))
+        while not model.decoding:  # wait until that decode is under way, suspended between its steps
+            await asyncio.sleep(0.01)
+        result["sync"] = model.generate_texts([prompt], 8)[0][0]
+        result["async"] = (await decoding).completion
+
+    worker = threading.Thread(target=lambda: asyncio.run(main()), daemon=True)
+    worker.start()
+    worker.join(timeout=300)
+    assert not worker.is_alive(), "deadlock: the synchronous call waited for a decode suspended on its own thread"
+    assert result["sync"] and result["async"]

@@ -100,7 +100,10 @@ class EmbeddedModel:
         self.stats = Throughput()
         self._pending: list[_Request] = []
         self._runner: asyncio.Task | None = None
-        self._gen_lock = threading.Lock()
+        # re-entrant: a synchronous generate_texts on the loop thread (e.g. an intervention's continuation between
+        # two awaits) runs while this loop's decode is suspended between steps, instead of waiting for it forever
+        self._gen_lock = threading.RLock()
+        self.decoding = 0  # decodes under way (one, or more while a synchronous call nests in a suspended one)
 
     @staticmethod
     def check_args(require_call: str = "first", call_grace: float | str = 1.0, grammar_backend: str = "xgrammar",
@@ -245,15 +248,19 @@ class EmbeddedModel:
 
         start = time.perf_counter()
         new_tokens = 0
-        for ended in decode_steps(self.model, enc["input_ids"], enc["attention_mask"], max_new_tokens,
-                                  eos_id=tok.eos_token_id, processor=constraint, sampling=sampling, grace=grace,
-                                  extend=cut_off_call, refill=refill if more is not None else None):
-            results = {}
-            for i, ids in ended.items():
-                n_new = sum(1 for t in ids if t != tok.eos_token_id)
-                new_tokens += n_new
-                results[i] = (tok.decode(ids, skip_special_tokens=True), int(lengths[i]), n_new)
-            yield results
+        self.decoding += 1
+        try:
+            for ended in decode_steps(self.model, enc["input_ids"], enc["attention_mask"], max_new_tokens,
+                                      eos_id=tok.eos_token_id, processor=constraint, sampling=sampling, grace=grace,
+                                      extend=cut_off_call, refill=refill if more is not None else None):
+                results = {}
+                for i, ids in ended.items():
+                    n_new = sum(1 for t in ids if t != tok.eos_token_id)
+                    new_tokens += n_new
+                    results[i] = (tok.decode(ids, skip_special_tokens=True), int(lengths[i]), n_new)
+                yield results
+        finally:
+            self.decoding -= 1
         self.stats.calls += 1
         self.stats.sequences += len(lengths)
         self.stats.new_tokens += new_tokens
