@@ -5,7 +5,7 @@ tokens); the harness side includes Inspect's scheduling, tool emulation, grading
 constrained settings, grammar-constrained decoding (first turns: a required tool call). Settings run side by side in
 this one process: raw free generation, then the harness free and constrained with each grammar backend (and, for a
 constrained setting, raw generation under the same grammar, which isolates the harness's own cost). Prints tokens/s of
-each (best of ``--repeat``) and the ratios. What happens once per process (Inspect's start-up on the first eval, the
+each (the median over ``--repeat`` interleaved rounds) and the ratios. What happens once per process (Inspect's start-up on the first eval, the
 grammar compilation of a tool set) is timed separately and left out of throughput.
 
 A setting ending in ``+wait`` turns continuous batching off (``-M continuous=false``: a request that arrives while a

@@ -16,8 +16,10 @@ it ends; :func:`decode` runs it to the end.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator
-from typing import Any
+from collections.abc import Callable, Generator, Iterable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 Processor = Callable[[Any, Any, list[int]], Any]
 """``processor(input_ids, scores, rows) -> scores`` for the rows still in the batch (``rows``: their original index)."""
@@ -28,11 +30,15 @@ Refill = Callable[[int], "tuple[Any, Any] | None"]
 def decode(model: Any, input_ids: Any, attention_mask: Any, max_new_tokens: int, **kwargs: Any) -> list[list[int]]:
     """New token ids per row (ending with ``eos_id`` when the row ended on it), left-padded ``input_ids`` in; keyword
     arguments as :func:`decode_steps`."""
-    out: list[list[int]] = [[] for _ in range(input_ids.shape[0])]
-    for ended in decode_steps(model, input_ids, attention_mask, max_new_tokens, **kwargs):
-        for i, ids in ended.items():
-            out[i] = ids
-    return out
+    return gathered(decode_steps(model, input_ids, attention_mask, max_new_tokens, **kwargs), input_ids.shape[0])
+
+
+def gathered(steps: Iterable[dict[int, T]], n: int) -> list[T]:
+    """Run a stepwise decode to its end: the result of each of its ``n`` rows, in row order."""
+    out: dict[int, T] = {}
+    for ended in steps:
+        out.update(ended)
+    return [out[i] for i in range(n)]
 
 
 def decode_steps(model: Any, input_ids: Any, attention_mask: Any, max_new_tokens: int, *, eos_id: int,

@@ -38,7 +38,7 @@ from inspect_ai.tool import ToolCall, ToolChoice, ToolFunction, ToolInfo
 
 from antischeme.models import tool_emulation as te
 from antischeme.models.constrained import MAX_REASONING_TOKENS, Grammars, TurnConstraint, TurnSpec, check_backend
-from antischeme.models.decode import decode_steps
+from antischeme.models.decode import decode_steps, gathered
 from antischeme.models.prompt_format import turns_from_messages
 
 DEFAULT_MAX_NEW_TOKENS = 256
@@ -171,20 +171,17 @@ class EmbeddedModel:
             await asyncio.sleep(self.batch_wait)
             first = self._pending[0]
             key = (first.max_new_tokens, first.sampling)
-            batch = [r for r in self._pending if (r.max_new_tokens, r.sampling) == key][: self.batch_size]
-            for r in batch:
-                self._pending.remove(r)
+            batch = self._take(key, self.batch_size)
+
+            def more(free: int, key: tuple = key) -> list[tuple[str, TurnSpec | None]]:
+                """Requests that arrived since the batch started take the rows that have left it."""
+                joining = self._take(key, free)
+                batch.extend(joining)
+                return [(r.prompt, r.turn) for r in joining]
+
             try:
                 while not self._gen_lock.acquire(blocking=False):  # a synchronous caller elsewhere (training)
                     await asyncio.sleep(0.05)
-                def more(free: int, key: tuple = key) -> list[tuple[str, TurnSpec | None]]:
-                    """Requests that arrived since the batch started take the rows that have left it."""
-                    joining = [r for r in self._pending if (r.max_new_tokens, r.sampling) == key][:free]
-                    for r in joining:
-                        self._pending.remove(r)
-                    batch.extend(joining)
-                    return [(r.prompt, r.turn) for r in joining]
-
                 try:
                     for ended in self._generation([r.prompt for r in batch], *key, [r.turn for r in batch],
                                                   more=more if self.continuous else None):
@@ -199,17 +196,20 @@ class EmbeddedModel:
                     if not r.future.done():
                         r.future.set_exception(exc)
 
+    def _take(self, key: tuple, limit: int) -> list[_Request]:
+        """Remove and return up to ``limit`` pending requests with this (max new tokens, sampling), oldest first."""
+        taken = [r for r in self._pending if (r.max_new_tokens, r.sampling) == key][:limit]
+        for r in taken:
+            self._pending.remove(r)
+        return taken
+
     def generate_texts(self, prompts: list[str], max_new_tokens: int = DEFAULT_MAX_NEW_TOKENS,
                        sampling: tuple[bool, float, float] = (False, 0.0, 1.0),
                        turns: list[TurnSpec | None] | None = None) -> list[tuple[str, int, int]]:
         """Batched generation: [(completion text, prompt tokens, new tokens)]; row i constrained to ``turns[i]``
         when given. Thread-safe."""
-        out: list[tuple[str, int, int]] = [("", 0, 0)] * len(prompts)
         with self._gen_lock:
-            for ended in self._generation(prompts, max_new_tokens, sampling, turns):
-                for i, res in ended.items():
-                    out[i] = res
-        return out
+            return gathered(self._generation(prompts, max_new_tokens, sampling, turns), len(prompts))
 
     def _generation(self, prompts: list[str], max_new_tokens: int, sampling: tuple[bool, float, float],
                     turns: list[TurnSpec | None] | None,
@@ -232,8 +232,8 @@ class EmbeddedModel:
             constraint = TurnConstraint(self.grammars, turns, greedy=not sampling[0])
         lengths = enc["attention_mask"].sum(-1).tolist()
 
-        def refill(free: int) -> tuple[Any, Any] | None:
-            joining = more(free) if more is not None else []
+        def refill(free: int) -> tuple[Any, Any] | None:  # only passed on when there is ``more``
+            joining = more(free)  # type: ignore[misc]
             if not joining:
                 return None
             new = encode([p for p, _ in joining])
